@@ -1,0 +1,216 @@
+using System.Numerics.Tensors;
+using static NotebookDL.torch;
+
+namespace NotebookDL.Ops;
+
+/// <summary>−x; d/dx = −1.</summary>
+internal sealed class NegFunction : GradFn
+{
+    public static Tensor Apply(Tensor x)
+    {
+        if (!x.IsFloat) return Elementwise.Binary<Kernels.SubOp>(zeros_like(x), x, "neg");
+        return new NegFunction().Record(Elementwise.Unary(x, "neg", TensorPrimitives.Negate), x);
+    }
+
+    internal override Tensor?[] Backward(Tensor g) => [-g];
+}
+
+/// <summary>eˣ; d/dx = eˣ, so the output is what backward needs.</summary>
+internal sealed class ExpFunction : GradFn
+{
+    public static Tensor Apply(Tensor x)
+    {
+        var fn = new ExpFunction();
+        var y = fn.Record(Elementwise.Unary(x, "exp", TensorPrimitives.Exp), x);
+        if (y.grad_fn == fn) fn.Save(y.detach());
+        return y;
+    }
+
+    internal override Tensor?[] Backward(Tensor g) => [g * Saved(0)];
+}
+
+/// <summary>ln x; d/dx = 1/x.</summary>
+internal sealed class LogFunction : GradFn
+{
+    public static Tensor Apply(Tensor x)
+    {
+        var fn = new LogFunction();
+        var y = fn.Record(Elementwise.Unary(x, "log", TensorPrimitives.Log), x);
+        if (y.grad_fn == fn) fn.Save(x);
+        return y;
+    }
+
+    internal override Tensor?[] Backward(Tensor g) => [g / Saved(0)];
+}
+
+/// <summary>√x; d/dx = 1/(2√x).</summary>
+internal sealed class SqrtFunction : GradFn
+{
+    public static Tensor Apply(Tensor x)
+    {
+        var fn = new SqrtFunction();
+        var y = fn.Record(Elementwise.Unary(x, "sqrt", TensorPrimitives.Sqrt), x);
+        if (y.grad_fn == fn) fn.Save(y.detach());
+        return y;
+    }
+
+    internal override Tensor?[] Backward(Tensor g) => [g / (Saved(0) * 2f)];
+}
+
+/// <summary>|x|; d/dx = sign(x) (0 at 0, as PyTorch).</summary>
+internal sealed class AbsFunction : GradFn
+{
+    public static Tensor Apply(Tensor x)
+    {
+        if (!x.IsFloat) return where(x < 0, -x, x);
+        var fn = new AbsFunction();
+        var y = fn.Record(Elementwise.Unary(x, "abs", TensorPrimitives.Abs), x);
+        if (y.grad_fn == fn) fn.Save(x);
+        return y;
+    }
+
+    internal override Tensor?[] Backward(Tensor g) => [g * Saved(0).sign()];
+}
+
+/// <summary>tanh x; d/dx = 1 − tanh²x. Sigmoid is built on it, which keeps both stable for large |x|.</summary>
+internal sealed class TanhFunction : GradFn
+{
+    public static Tensor Apply(Tensor x)
+    {
+        var fn = new TanhFunction();
+        var y = fn.Record(Elementwise.Unary(x, "tanh", TensorPrimitives.Tanh), x);
+        if (y.grad_fn == fn) fn.Save(y.detach());
+        return y;
+    }
+
+    internal override Tensor?[] Backward(Tensor g)
+    {
+        var y = Saved(0);
+        return [g * (1f - y * y)];
+    }
+}
+
+/// <summary>max(x, 0); d/dx = 1 where the output is positive, else 0.</summary>
+internal sealed class ReluFunction : GradFn
+{
+    public static Tensor Apply(Tensor x)
+    {
+        var fn = new ReluFunction();
+        var y = fn.Record(Elementwise.Unary(x, "relu", static (s, d) => TensorPrimitives.Max(s, 0f, d)), x);
+        if (y.grad_fn == fn) fn.Save(y.detach());
+        return y;
+    }
+
+    internal override Tensor?[] Backward(Tensor g)
+    {
+        var y = Saved(0).FloatSpan();
+        var grad = g.contiguous().FloatSpan();
+        var result = new float[y.Length];
+        for (int i = 0; i < result.Length; i++) result[i] = y[i] > 0 ? grad[i] : 0f;
+        return [new Tensor(result, g.shape)];
+    }
+}
+
+/// <summary>xᵖ for a constant p; d/dx = p·xᵖ⁻¹.</summary>
+internal sealed class PowFunction(float exponent) : GradFn
+{
+    public static Tensor Apply(Tensor x, float exponent)
+    {
+        var fn = new PowFunction(exponent);
+        Tensor y = exponent switch
+        {
+            2f => Elementwise.Unary(x, "pow", static (s, d) => TensorPrimitives.Multiply(s, s, d)),
+            _ => Elementwise.Unary(x, "pow", (s, d) => TensorPrimitives.Pow(s, exponent, d)),
+        };
+        y = fn.Record(y, x);
+        if (y.grad_fn == fn) fn.Save(x);
+        return y;
+    }
+
+    internal override Tensor?[] Backward(Tensor g) =>
+        exponent == 0 ? [zeros_like(g)] : [g * Saved(0).pow(exponent - 1) * exponent];
+}
+
+/// <summary>min(max(x, lo), hi); the gradient passes where lo ≤ x ≤ hi (inclusive, as PyTorch).</summary>
+internal sealed class ClampFunction(float? min, float? max) : GradFn
+{
+    public static Tensor Apply(Tensor x, double? min, double? max)
+    {
+        if (min is null && max is null) throw new ArgumentException("clamp: at least one of min or max must be given.");
+        var lo = (float?)min;
+        var hi = (float?)max;
+        var fn = new ClampFunction(lo, hi);
+        var y = fn.Record(Elementwise.Unary(x, "clamp", (s, d) =>
+        {
+            if (lo is { } l) TensorPrimitives.Max(s, l, d);
+            else s.CopyTo(d);
+            if (hi is { } h) TensorPrimitives.Min(d, h, d);
+        }), x);
+        if (y.grad_fn == fn) fn.Save(x);
+        return y;
+    }
+
+    internal override Tensor?[] Backward(Tensor g)
+    {
+        var x = Saved(0);
+        var pass = ones_like(x);
+        if (min is { } lo) pass = pass * (x >= lo).to(ScalarType.Float32);
+        if (max is { } hi) pass = pass * (x <= hi).to(ScalarType.Float32);
+        return [g * pass];
+    }
+}
+
+/// <summary>A copy with its own storage; the gradient passes through unchanged.</summary>
+internal sealed class Clone : GradFn
+{
+    public override string name() => "CloneBackward0";
+
+    public static Tensor Apply(Tensor x)
+    {
+        Tensor copy;
+        if (x.Storage is LongStorage ls)
+        {
+            var data = new long[x.Count];
+            Kernels.StridedCopy.Gather(ls.Data, x.Offset, x.Shape, x.Strides, data.AsSpan());
+            copy = new Tensor(data, x.shape);
+        }
+        else
+        {
+            var data = new float[x.Count];
+            Kernels.StridedCopy.Gather(x.FloatData, x.Offset, x.Shape, x.Strides, data.AsSpan());
+            copy = new Tensor(data, x.shape, x.dtype);
+        }
+        return new Clone().Record(copy, x);
+    }
+
+    internal override Tensor?[] Backward(Tensor g) => [g];
+}
+
+/// <summary>Converts between element types; only float→float keeps the graph.</summary>
+internal static class Cast
+{
+    public static Tensor Apply(Tensor x, ScalarType type)
+    {
+        var c = x.contiguous();
+        if (c.Storage is FloatStorage && type != ScalarType.Int64)
+        {
+            var copy = c.FloatSpan().ToArray();
+            if (type == ScalarType.Bool)
+                for (int i = 0; i < copy.Length; i++) copy[i] = copy[i] != 0 ? 1 : 0;
+            return new Tensor(copy, c.shape, type);
+        }
+        if (type == ScalarType.Int64)
+        {
+            var data = new long[c.Count];
+            for (int i = 0; i < data.Length; i++) data[i] = (long)c.ElementAsDouble(i);
+            return new Tensor(data, c.shape);
+        }
+        var floats = new float[c.Count];
+        for (int i = 0; i < floats.Length; i++)
+        {
+            var v = c.ElementAsDouble(i);
+            floats[i] = type == ScalarType.Bool ? (v != 0 ? 1 : 0) : (float)v;
+        }
+        return new Tensor(floats, c.shape, type);
+    }
+}

@@ -1,0 +1,103 @@
+namespace NotebookDL;
+
+/// <summary>Shape arithmetic shared by every op: strides, broadcasting, dim wrapping.</summary>
+internal static class Shapes
+{
+    public static string Format(ReadOnlySpan<long> shape) => "[" + string.Join(", ", shape.ToArray()) + "]";
+
+    public static long Numel(ReadOnlySpan<long> shape)
+    {
+        long n = 1;
+        foreach (var d in shape) n *= d;
+        return n;
+    }
+
+    public static long[] ContiguousStrides(ReadOnlySpan<long> shape)
+    {
+        var strides = new long[shape.Length];
+        long s = 1;
+        for (int i = shape.Length - 1; i >= 0; i--)
+        {
+            strides[i] = s;
+            s *= Math.Max(shape[i], 1);
+        }
+        return strides;
+    }
+
+    public static bool IsContiguous(ReadOnlySpan<long> shape, ReadOnlySpan<long> strides)
+    {
+        long expected = 1;
+        for (int i = shape.Length - 1; i >= 0; i--)
+        {
+            if (shape[i] == 1) continue;
+            if (strides[i] != expected) return false;
+            expected *= shape[i];
+        }
+        return true;
+    }
+
+    /// <summary>Turns a possibly negative dim into 0..rank-1, or explains the valid range.</summary>
+    public static int WrapDim(long dim, int rank, string op)
+    {
+        var r = Math.Max(rank, 1);
+        if (dim < -r || dim >= r)
+            throw new ArgumentOutOfRangeException(nameof(dim),
+                $"{op}: dimension {dim} is out of range for a tensor with {rank} dimension(s) (expected to be in [{-r}, {r - 1}]).");
+        return (int)(dim < 0 ? dim + r : dim);
+    }
+
+    public static long[] Broadcast(ReadOnlySpan<long> a, ReadOnlySpan<long> b, string op)
+    {
+        var rank = Math.Max(a.Length, b.Length);
+        var result = new long[rank];
+        for (int i = 0; i < rank; i++)
+        {
+            var da = i - (rank - a.Length) >= 0 ? a[i - (rank - a.Length)] : 1;
+            var db = i - (rank - b.Length) >= 0 ? b[i - (rank - b.Length)] : 1;
+            if (da != db && da != 1 && db != 1)
+                throw new ArgumentException(
+                    $"{op}: shapes {Format(a)} and {Format(b)} cannot be broadcast together " +
+                    $"(dimension {i} has sizes {da} and {db}; sizes must match or one of them must be 1).");
+            result[i] = da == 1 ? db : da;
+        }
+        return result;
+    }
+
+    /// <summary>Strides that read a tensor of <paramref name="shape"/> as if it had <paramref name="target"/>'s shape (0 where broadcast).</summary>
+    public static long[] BroadcastStrides(ReadOnlySpan<long> shape, ReadOnlySpan<long> strides, ReadOnlySpan<long> target)
+    {
+        var result = new long[target.Length];
+        var lead = target.Length - shape.Length;
+        for (int i = 0; i < shape.Length; i++)
+            result[lead + i] = shape[i] == 1 && target[lead + i] != 1 ? 0 : strides[i];
+        return result;
+    }
+
+    public static long[] InferReshape(ReadOnlySpan<long> requested, long numel, ReadOnlySpan<long> from, string op)
+    {
+        var shape = requested.ToArray();
+        int inferred = -1;
+        long known = 1;
+        for (int i = 0; i < shape.Length; i++)
+        {
+            if (shape[i] == -1)
+            {
+                if (inferred >= 0) throw new ArgumentException($"{op}: only one dimension can be inferred (-1), got {Format(requested)}.");
+                inferred = i;
+            }
+            else if (shape[i] < 0) throw new ArgumentException($"{op}: invalid shape dimension {shape[i]} in {Format(requested)}.");
+            else known *= shape[i];
+        }
+        if (inferred >= 0)
+        {
+            if (known == 0 || numel % known != 0)
+                throw new ArgumentException($"{op}: shape {Format(requested)} is invalid for input of size {numel} (shape {Format(from)}).");
+            shape[inferred] = numel / known;
+        }
+        else if (known != numel)
+            throw new ArgumentException($"{op}: shape {Format(requested)} is invalid for input of size {numel} (shape {Format(from)}).");
+        return shape;
+    }
+
+    public static bool SameShape(ReadOnlySpan<long> a, ReadOnlySpan<long> b) => a.SequenceEqual(b);
+}

@@ -1,0 +1,146 @@
+using NotebookDL.Ops;
+
+namespace NotebookDL;
+
+public static partial class torch
+{
+    public partial class Tensor
+    {
+        public Tensor this[params TensorIndex[] indices]
+        {
+            get => Index(indices);
+            set
+            {
+                CheckInPlaceAllowed("index assignment");
+                if (indices.Length == 1 && indices[0].Selector is { dtype: ScalarType.Bool } mask) AssignMasked(mask, value);
+                else Index(indices, forWrite: true).CopyFrom(value, "index assignment");
+            }
+        }
+
+        public Tensor this[params long[] indices]
+        {
+            get => this[indices.Select(TensorIndex.Single).ToArray()];
+            set => this[indices.Select(TensorIndex.Single).ToArray()] = value;
+        }
+
+        /// <summary>Writes <paramref name="value"/> (broadcast) into the elements that <paramref name="indices"/> select.</summary>
+        public Tensor index_put_(Tensor value, params TensorIndex[] indices)
+        {
+            this[indices] = value;
+            return this;
+        }
+
+        private Tensor Index(TensorIndex[] indices, bool forWrite = false)
+        {
+            var selectors = indices.Count(i => i.Type == TensorIndex.Kind.Tensor);
+            if (selectors > 1)
+                throw new NotSupportedException("Indexing with more than one tensor index at a time is not supported; index one dim at a time with index_select.");
+            if (selectors == 1 && indices.Length == 1 && indices[0].Selector!.dtype == ScalarType.Bool)
+                return MaskedSelect(indices[0].Selector!);
+            var basic = indices.Select(i => i.Type == TensorIndex.Kind.Tensor ? TensorIndex.Colon : i).ToArray();
+            var view = BasicIndex(basic);
+            if (selectors == 0) return view;
+            var position = Array.FindIndex(indices, i => i.Type == TensorIndex.Kind.Tensor);
+            var dim = indices.Take(position).Count(i => i.Type is TensorIndex.Kind.Slice or TensorIndex.Kind.None);
+            if (forWrite) throw new NotSupportedException("Assigning through an integer tensor index is not supported; use a bool mask or slices.");
+            var selector = indices[position].Selector!;
+            return view.index_select(dim, selector.reshape(-1)).reshape([.. view.Shape[..dim], .. selector.Shape, .. view.Shape[(dim + 1)..]]);
+        }
+
+        private Tensor BasicIndex(TensorIndex[] indices)
+        {
+            var consumed = indices.Count(i => i.Type is TensorIndex.Kind.Single or TensorIndex.Kind.Slice);
+            if (consumed > Shape.Length)
+                throw new IndexOutOfRangeException($"Too many indices for a tensor of dimension {Shape.Length} (shape {Shapes.Format(Shape)}): got {consumed}.");
+            var logical = Shapes.ContiguousStrides(Shape);
+            var shape = new List<long>();
+            var realStrides = new List<long>();
+            var logicalStrides = new List<long>();
+            long realOffset = 0, logicalOffset = 0;
+            int dim = 0;
+            foreach (var index in indices)
+            {
+                switch (index.Type)
+                {
+                    case TensorIndex.Kind.Ellipsis:
+                        var skip = Shape.Length - consumed;
+                        for (int k = 0; k < skip; k++, dim++) Keep(dim, 0, Shape[dim], 1);
+                        consumed = Shape.Length; // a second ellipsis expands to nothing
+                        break;
+                    case TensorIndex.Kind.None:
+                        shape.Add(1); realStrides.Add(0); logicalStrides.Add(0);
+                        break;
+                    case TensorIndex.Kind.Single:
+                        var size = Shape[dim];
+                        var at = index.Index < 0 ? index.Index + size : index.Index;
+                        if (at < 0 || at >= size)
+                            throw new IndexOutOfRangeException($"index {index.Index} is out of bounds for dimension {dim} with size {size} (shape {Shapes.Format(Shape)}).");
+                        realOffset += at * Strides[dim];
+                        logicalOffset += at * logical[dim];
+                        dim++;
+                        break;
+                    case TensorIndex.Kind.Slice:
+                        var n = Shape[dim];
+                        var start = Math.Clamp(index.Start is { } s ? (s < 0 ? s + n : s) : 0, 0, n);
+                        var stop = Math.Clamp(index.Stop is { } e ? (e < 0 ? e + n : e) : n, start, n);
+                        Keep(dim, start, (stop - start + index.Step - 1) / index.Step, index.Step);
+                        dim++;
+                        break;
+                }
+            }
+            for (; dim < Shape.Length; dim++) Keep(dim, 0, Shape[dim], 1);
+            return StridedViewFunction.Apply(this, shape.ToArray(), logicalStrides.ToArray(), logicalOffset, realStrides.ToArray(), realOffset);
+
+            void Keep(int d, long start, long length, long step)
+            {
+                shape.Add(length);
+                realStrides.Add(Strides[d] * step);
+                logicalStrides.Add(logical[d] * step);
+                realOffset += start * Strides[d];
+                logicalOffset += start * logical[d];
+            }
+        }
+
+        /// <summary>x[mask]: the elements where a same-shaped bool mask is true, as a 1-D tensor.</summary>
+        private Tensor MaskedSelect(Tensor mask)
+        {
+            var positions = MaskPositions(mask);
+            return reshape(-1).index_select(0, new Tensor(positions, [positions.Length]));
+        }
+
+        private long[] MaskPositions(Tensor mask)
+        {
+            if (!Shapes.SameShape(mask.Shape, Shape))
+                throw new ArgumentException($"The shape of the mask {Shapes.Format(mask.Shape)} does not match the shape of the indexed tensor {Shapes.Format(Shape)}.");
+            var m = mask.contiguous().FloatSpan();
+            var positions = new List<long>();
+            for (int i = 0; i < m.Length; i++) if (m[i] != 0) positions.Add(i);
+            return positions.ToArray();
+        }
+
+        /// <summary>x[mask] = value: a scalar value fills every selected element, otherwise one value per selected element.</summary>
+        private void AssignMasked(Tensor mask, Tensor value)
+        {
+            var positions = MaskPositions(mask);
+            var values = value.to(dtype).reshape(-1);
+            if (values.Count != 1 && values.Count != positions.Length)
+                throw new ArgumentException($"Mask assignment: the mask selects {positions.Length} elements but the value has {values.Count}; give one value or exactly {positions.Length}.");
+            var flat = values.contiguous();
+            for (int i = 0; i < positions.Length; i++)
+            {
+                var pos = StorageIndex(positions[i]);
+                var v = flat.ElementAsDouble(values.Count == 1 ? 0 : i);
+                if (Storage is LongStorage ls) ls.Data[pos] = (long)v;
+                else FloatData[pos] = (float)v;
+            }
+        }
+
+        internal void CheckInPlaceAllowed(string op)
+        {
+            if (autograd.GradMode.IsEnabled && requires_grad)
+                throw new InvalidOperationException(
+                    $"{op}: a tensor that requires grad cannot be modified in place while gradients are recorded. " +
+                    "Wrap the update in using (torch.no_grad()) { ... }, or work on .detach().");
+        }
+    }
+}
