@@ -10,6 +10,9 @@ internal interface IBinaryOperator<TSelf> where TSelf : struct, IBinaryOperator<
 {
     static abstract double Scalar(double x, double y);
 
+    /// <summary>The op on int64 (and bool) operands; a double would round values past 2^53.</summary>
+    static virtual long Exact(long x, long y) => (long)TSelf.Scalar(x, y);
+
     static virtual void VV(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> d)
     {
         for (int i = 0; i < d.Length; i++) d[i] = (float)TSelf.Scalar(x[i], y[i]);
@@ -26,8 +29,10 @@ internal interface IBinaryOperator<TSelf> where TSelf : struct, IBinaryOperator<
     }
 }
 
+// Integer Exact forms wrap on overflow (unchecked), as PyTorch's int64 arithmetic does.
 internal readonly struct AddOp : IBinaryOperator<AddOp>
 {
+    public static long Exact(long x, long y) => unchecked(x + y);
     public static double Scalar(double x, double y) => x + y;
     public static void VV(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> d) => TensorPrimitives.Add(x, y, d);
     public static void VS(ReadOnlySpan<float> x, float y, Span<float> d) => TensorPrimitives.Add(x, y, d);
@@ -36,6 +41,7 @@ internal readonly struct AddOp : IBinaryOperator<AddOp>
 
 internal readonly struct SubOp : IBinaryOperator<SubOp>
 {
+    public static long Exact(long x, long y) => unchecked(x - y);
     public static double Scalar(double x, double y) => x - y;
     public static void VV(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> d) => TensorPrimitives.Subtract(x, y, d);
     public static void VS(ReadOnlySpan<float> x, float y, Span<float> d) => TensorPrimitives.Subtract(x, y, d);
@@ -44,6 +50,7 @@ internal readonly struct SubOp : IBinaryOperator<SubOp>
 
 internal readonly struct MulOp : IBinaryOperator<MulOp>
 {
+    public static long Exact(long x, long y) => unchecked(x * y);
     public static double Scalar(double x, double y) => x * y;
     public static void VV(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> d) => TensorPrimitives.Multiply(x, y, d);
     public static void VS(ReadOnlySpan<float> x, float y, Span<float> d) => TensorPrimitives.Multiply(x, y, d);
@@ -60,6 +67,7 @@ internal readonly struct DivOp : IBinaryOperator<DivOp>
 
 internal readonly struct MaxOp : IBinaryOperator<MaxOp>
 {
+    public static long Exact(long x, long y) => Math.Max(x, y);
     public static double Scalar(double x, double y) => double.IsNaN(x) || double.IsNaN(y) ? double.NaN : Math.Max(x, y);
     public static void VV(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> d) => TensorPrimitives.Max(x, y, d);
     public static void VS(ReadOnlySpan<float> x, float y, Span<float> d) => TensorPrimitives.Max(x, y, d);
@@ -68,20 +76,45 @@ internal readonly struct MaxOp : IBinaryOperator<MaxOp>
 
 internal readonly struct MinOp : IBinaryOperator<MinOp>
 {
+    public static long Exact(long x, long y) => Math.Min(x, y);
     public static double Scalar(double x, double y) => double.IsNaN(x) || double.IsNaN(y) ? double.NaN : Math.Min(x, y);
     public static void VV(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> d) => TensorPrimitives.Min(x, y, d);
     public static void VS(ReadOnlySpan<float> x, float y, Span<float> d) => TensorPrimitives.Min(x, y, d);
     public static void SV(float x, ReadOnlySpan<float> y, Span<float> d) => TensorPrimitives.Min(y, x, d);
 }
 
-internal readonly struct EqOp : IBinaryOperator<EqOp> { public static double Scalar(double x, double y) => x == y ? 1 : 0; }
+internal readonly struct EqOp : IBinaryOperator<EqOp>
+{
+    public static long Exact(long x, long y) => x == y ? 1 : 0;
+    public static double Scalar(double x, double y) => x == y ? 1 : 0;
+}
 
-internal readonly struct NeOp : IBinaryOperator<NeOp> { public static double Scalar(double x, double y) => x != y ? 1 : 0; }
+internal readonly struct NeOp : IBinaryOperator<NeOp>
+{
+    public static long Exact(long x, long y) => x != y ? 1 : 0;
+    public static double Scalar(double x, double y) => x != y ? 1 : 0;
+}
 
-internal readonly struct LtOp : IBinaryOperator<LtOp> { public static double Scalar(double x, double y) => x < y ? 1 : 0; }
+internal readonly struct LtOp : IBinaryOperator<LtOp>
+{
+    public static long Exact(long x, long y) => x < y ? 1 : 0;
+    public static double Scalar(double x, double y) => x < y ? 1 : 0;
+}
 
-internal readonly struct LeOp : IBinaryOperator<LeOp> { public static double Scalar(double x, double y) => x <= y ? 1 : 0; }
+internal readonly struct LeOp : IBinaryOperator<LeOp>
+{
+    public static long Exact(long x, long y) => x <= y ? 1 : 0;
+    public static double Scalar(double x, double y) => x <= y ? 1 : 0;
+}
 
-internal readonly struct GtOp : IBinaryOperator<GtOp> { public static double Scalar(double x, double y) => x > y ? 1 : 0; }
+internal readonly struct GtOp : IBinaryOperator<GtOp>
+{
+    public static long Exact(long x, long y) => x > y ? 1 : 0;
+    public static double Scalar(double x, double y) => x > y ? 1 : 0;
+}
 
-internal readonly struct GeOp : IBinaryOperator<GeOp> { public static double Scalar(double x, double y) => x >= y ? 1 : 0; }
+internal readonly struct GeOp : IBinaryOperator<GeOp>
+{
+    public static long Exact(long x, long y) => x >= y ? 1 : 0;
+    public static double Scalar(double x, double y) => x >= y ? 1 : 0;
+}

@@ -32,9 +32,18 @@ internal static class Broadcast
         }
     }
 
-    /// <summary>The same walk for operands of any element type, evaluated in double (integer and bool tensors).</summary>
+    /// <summary>The same walk for operands of any element type, evaluated in double (float with integer or bool tensors).</summary>
     public static void RunScalar<TOp>(Func<long, double> readA, long[] stridesA, long offsetA, Func<long, double> readB, long[] stridesB, long offsetB,
-        long[] outShape, Action<int, double> write) where TOp : struct, IBinaryOperator<TOp>
+        long[] outShape, Action<int, double> write) where TOp : struct, IBinaryOperator<TOp> =>
+        Walk(readA, stridesA, offsetA, readB, stridesB, offsetB, outShape, TOp.Scalar, write);
+
+    /// <summary>The same walk in 64-bit integers, for int64 and bool operands.</summary>
+    public static void RunExact<TOp>(Func<long, long> readA, long[] stridesA, long offsetA, Func<long, long> readB, long[] stridesB, long offsetB,
+        long[] outShape, Action<int, long> write) where TOp : struct, IBinaryOperator<TOp> =>
+        Walk(readA, stridesA, offsetA, readB, stridesB, offsetB, outShape, TOp.Exact, write);
+
+    private static void Walk<T>(Func<long, T> readA, long[] stridesA, long offsetA, Func<long, T> readB, long[] stridesB, long offsetB,
+        long[] outShape, Func<T, T, T> op, Action<int, T> write)
     {
         var (shape, sa, sb) = Coalesce(outShape, stridesA, stridesB);
         var inner = shape.Length == 0 ? 1 : (int)shape[^1];
@@ -44,7 +53,7 @@ internal static class Broadcast
         var rowsB = StridedCopy.RowStarts(shape, sb, offsetB);
         for (int r = 0; r < rowsA.Length; r++)
             for (int j = 0; j < inner; j++)
-                write(r * inner + j, TOp.Scalar(readA(rowsA[r] + j * ia), readB(rowsB[r] + j * ib)));
+                write(r * inner + j, op(readA(rowsA[r] + j * ia), readB(rowsB[r] + j * ib)));
     }
 
     private static ReadOnlySpan<float> Row(float[] data, long start, long stride, int length, float[]? scratch)

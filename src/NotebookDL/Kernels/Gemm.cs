@@ -4,7 +4,7 @@ namespace NotebookDL.Kernels;
 internal static unsafe class Gemm
 {
     // Below this many multiply-adds packing costs more than it saves.
-    private const long DirectThreshold = 32 * 32 * 32;
+    private const long DirectThreshold = 1024;
     // Below this a thread hand-off costs more than the second core gains.
     private const long ParallelThreshold = 96 * 96 * 96;
 
@@ -39,12 +39,18 @@ internal static unsafe class Gemm
                 Accumulate = accumulate,
             };
 
-            if (k == 0 || strideC == 0 && count > 1)
+            if (k == 0)
+            {
+                // An empty sum: C becomes zero, or keeps its value when accumulating.
+                if (!accumulate)
+                    for (int item = 0; item < (strideC == 0 ? 1 : count); item++) new Span<float>(cPtr + (nint)item * strideC, m * n).Clear();
+                return;
+            }
+            if (strideC == 0 && count > 1)
             {
                 // A shared C must see the items one after another; only the inside of each product runs in parallel.
                 if (!accumulate) new Span<float>(cPtr, m * n).Clear();
                 task.Accumulate = true;
-                if (k == 0) return;
                 for (int item = 0; item < count; item++)
                     task.RunItemSliced(item);
                 return;
@@ -55,8 +61,8 @@ internal static unsafe class Gemm
 
     private static void Validate(int aLength, int strideA, int bLength, int strideB, int cLength, int strideC, int count, int m, int n, int k)
     {
-        if (m < 0 || n < 0 || k < 0 || count < 0) throw new ArgumentOutOfRangeException(nameof(count), "Sizes must be non-negative.");
-        if (strideA < 0 || strideB < 0 || strideC < 0) throw new ArgumentOutOfRangeException(nameof(strideA), "Strides must be non-negative.");
+        if (m < 0 || n < 0 || k < 0 || count < 0) throw new ArgumentOutOfRangeException(nameof(count), "count, m, n and k must be non-negative.");
+        if (strideA < 0 || strideB < 0 || strideC < 0) throw new ArgumentOutOfRangeException(nameof(strideA), "Batch strides must be non-negative.");
         if (count == 0 || m == 0 || n == 0) return;
         long last = count - 1;
         if (strideC != 0 && count > 1 && strideC < (long)m * n) throw new ArgumentException("Batch items of C overlap.", nameof(strideC));
@@ -136,7 +142,10 @@ internal static unsafe class Gemm
                 }
             }
             if (m <= 0 || n <= 0) return;
-            if ((long)m * n * K < DirectThreshold || !GemmBlocking.IsVectorized)
+            // A single row or column is a matrix-vector product: memory-bound, and packing would double the traffic.
+            // A few contiguous rows of A likewise run best as long dot/axpy sweeps rather than mostly-padding tiles.
+            bool direct = (long)m * n * K < DirectThreshold || m == 1 || n == 1 || m <= 4 && ADepthStride == 1;
+            if (direct || !GemmBlocking.IsVectorized)
                 GemmDirect.Multiply(a, ARowStride, ADepthStride, b, BDepthStride, BColStride, c, N, m, n, K, Accumulate);
             else
                 GemmBlocking.Multiply(a, ARowStride, ADepthStride, b, BDepthStride, BColStride, c, N, m, n, K, Accumulate);

@@ -12,6 +12,9 @@ internal sealed class CatFunction : GradFn
     {
         if (tensors.Count == 0) throw new ArgumentException("cat: expected a non-empty list of tensors.");
         var first = tensors[0];
+        for (int i = 0; i < tensors.Count; i++)
+            if (tensors[i].Shape.Length == 0)
+                throw new ArgumentException($"cat: zero-dimensional tensor (at position {i}) cannot be concatenated; use stack, or unsqueeze it first.");
         var d = Shapes.WrapDim(dim, first.Shape.Length, "cat");
         var type = tensors.Select(t => t.dtype).Aggregate(Promote);
         for (int i = 1; i < tensors.Count; i++)

@@ -29,11 +29,32 @@ internal static class Elementwise
             for (int i = 0; i < result.Length; i++) result[i] = result[i] != 0 ? 1 : 0; // bool arithmetic stays 0/1
             return new Tensor(result, outShape, type);
         }
+        if (a.dtype != ScalarType.Float32 && b.dtype != ScalarType.Float32)
+            return BinaryExact<TOp>(a, b, outShape, type);
         var values = new double[count];
         Broadcast.RunScalar<TOp>(Reader(a), Shapes.BroadcastStrides(a.Shape, a.Strides, outShape), a.Offset,
             Reader(b), Shapes.BroadcastStrides(b.Shape, b.Strides, outShape), b.Offset, outShape, (i, v) => values[i] = v);
         return FromDoubles(values, outShape, type);
     }
+
+    /// <summary>int64/bool operands in 64-bit integers: exact where a double would round past 2^53.</summary>
+    private static Tensor BinaryExact<TOp>(Tensor a, Tensor b, long[] outShape, ScalarType type) where TOp : struct, IBinaryOperator<TOp>
+    {
+        var values = new long[Shapes.Numel(outShape)];
+        Broadcast.RunExact<TOp>(ExactReader(a), Shapes.BroadcastStrides(a.Shape, a.Strides, outShape), a.Offset,
+            ExactReader(b), Shapes.BroadcastStrides(b.Shape, b.Strides, outShape), b.Offset, outShape, (i, v) => values[i] = v);
+        if (type == ScalarType.Int64) return new Tensor(values, outShape);
+        var floats = new float[values.Length];
+        for (int i = 0; i < values.Length; i++) floats[i] = type == ScalarType.Bool ? (values[i] != 0 ? 1 : 0) : values[i];
+        return new Tensor(floats, outShape, type);
+    }
+
+    private static Func<long, long> ExactReader(Tensor t) => t.Storage switch
+    {
+        LongStorage ls => i => ls.Data[i],
+        FloatStorage fs => i => (long)fs.Data[i],
+        _ => throw new NotSupportedException("internal: unknown storage"),
+    };
 
     internal static Func<long, double> Reader(Tensor t) => t.Storage switch
     {

@@ -53,18 +53,33 @@ internal sealed class GatherFunction : GradFn
         var d = Shapes.WrapDim(dim, x.Shape.Length, "gather");
         if (index.dtype != ScalarType.Int64 || index.Shape.Length != x.Shape.Length)
             throw new ArgumentException($"gather: the index must be an int64 tensor with as many dims as the input {x.Describe()}, but got {index.Describe()}.");
+        // Position() reads other dims at the index's own coordinates, so a larger index would silently read wrong rows.
+        for (int k = 0; k < x.Shape.Length; k++)
+            if (k != d && index.Shape[k] > x.Shape[k])
+                throw new ArgumentException(
+                    $"gather: size {index.Shape[k]} of the index at dimension {k} exceeds the input's size {x.Shape[k]} (index {Shapes.Format(index.Shape)}, input {Shapes.Format(x.Shape)}, dim {d}).");
         var xs = x.contiguous();
         var ix = index.contiguous();
         var idx = ix.LongSpan();
         var inStrides = Shapes.ContiguousStrides(x.Shape);
-        var result = new float[ix.Count];
-        var size = x.Shape[d];
-        for (int flat = 0; flat < result.Length; flat++)
+        var positions = new long[ix.Count];
+        for (int flat = 0; flat < positions.Length; flat++)
+            positions[flat] = Position(flat, index.Shape, inStrides, d, idx[flat], x.Shape[d]);
+        // int64 and bool inputs gather too (labels, masks); only float ones take part in autograd.
+        Tensor result;
+        if (xs.Storage is LongStorage)
         {
-            var target = Position(flat, index.Shape, inStrides, d, idx[flat], size);
-            result[flat] = xs.FloatSpan()[(int)target];
+            var longs = xs.LongSpan();
+            result = new Tensor(positions.Select(p => longs[(int)p]).ToArray(), index.shape);
         }
-        return new GatherFunction { inputShape = x.Shape, dim = d, index = ix }.Record(new Tensor(result, index.shape), x);
+        else
+        {
+            var floats = xs.FloatSpan();
+            var picked = new float[positions.Length];
+            for (int i = 0; i < picked.Length; i++) picked[i] = floats[(int)positions[i]];
+            result = new Tensor(picked, index.shape, x.dtype);
+        }
+        return new GatherFunction { inputShape = x.Shape, dim = d, index = ix }.Record(result, x);
     }
 
     /// <summary>Where the element for output position <paramref name="flat"/> sits in the contiguous input.</summary>

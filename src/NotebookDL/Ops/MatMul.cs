@@ -35,7 +35,7 @@ internal sealed class BmmFunction : GradFn
         var shape = is2D ? new[] { m, n } : [batch, m, n];
         var fn = new BmmFunction { is2D = is2D };
         var y = fn.Record(new Tensor(result, shape), a, b);
-        if (y.grad_fn == fn) fn.Save(a.detach(), b.detach());
+        if (y.grad_fn == fn) fn.Save(a, b);
         return y;
     }
 

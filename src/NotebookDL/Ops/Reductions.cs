@@ -29,7 +29,8 @@ internal sealed class SumFunction : GradFn
         if (dims is null || dims.Length == 0) return Enumerable.Range(0, rank).ToArray();
         var result = dims.Select(d => Shapes.WrapDim(d, rank, op)).Distinct().Order().ToArray();
         if (result.Length != dims.Length) throw new ArgumentException($"{op}: dim {string.Join(", ", dims)} appears more than once in the list of dims.");
-        return result;
+        // A 0-dim tensor accepts dim 0 / -1 (as PyTorch does) but has no axis to reduce.
+        return rank == 0 ? [] : result;
     }
 
     /// <summary>Sums a contiguous float tensor, merging runs of adjacent reduced dims into one pass each.</summary>
@@ -88,7 +89,7 @@ internal sealed class SumFunction : GradFn
                 rem /= x.Shape[d];
                 if (!reduce.Contains(d)) target += index[d] * outStrides[d];
             }
-            result[target] += (long)c.ElementAsDouble(flat);
+            result[target] += c.Storage is LongStorage ls ? ls.Data[c.Offset + flat] : (long)c.FloatData[c.Offset + flat];
         }
         return new Tensor(result, outShape);
     }
@@ -108,30 +109,39 @@ internal sealed class ExtremumAlongDimFunction(bool isMax) : GradFn
         var op = isMax ? "max" : "min";
         if (x.Count == 0) throw new ArgumentException($"{op}: cannot reduce an empty tensor (shape {Shapes.Format(x.Shape)}): it has no {op}imum.");
         var d = Shapes.WrapDim(dim, x.Shape.Length, op);
-        var c = x.to(ScalarType.Float32).contiguous().FloatSpan();
         long outer = 1, inner = 1;
         var r = x.Shape.Length == 0 ? 1 : x.Shape[d];
         for (int i = 0; i < d; i++) outer *= x.Shape[i];
         for (int i = d + 1; i < x.Shape.Length; i++) inner *= x.Shape[i];
-        var values = new float[outer * inner];
+        var c = x.contiguous();
         var idx = new long[outer * inner];
+        var (floatValues, longValues) = c.Storage is LongStorage
+            ? (null, Scan(c.LongSpan(), outer, r, inner, isMax, idx))
+            : (Scan(c.FloatSpan(), outer, r, inner, isMax, idx), (long[]?)null);
+        var outShape = x.Shape.Length == 0 ? [] : keepdim ? x.Shape.Select((s, i) => i == d ? 1 : s).ToArray() : x.Shape.Where((_, i) => i != d).ToArray();
+        var valueTensor = longValues is not null ? new Tensor(longValues, outShape) : new Tensor(floatValues!, outShape, x.dtype);
+        var fn = new ExtremumAlongDimFunction(isMax) { inputShape = x.Shape, dim = d, indices = idx };
+        return (fn.Record(valueTensor, x), new Tensor(idx, (long[])outShape.Clone()));
+    }
+
+    /// <summary>Winner of every [outer, ·, inner] column; int64 stays in long so large values compare exactly. NaN wins, as in PyTorch.</summary>
+    private static T[] Scan<T>(ReadOnlySpan<T> c, long outer, long r, long inner, bool isMax, long[] idx) where T : System.Numerics.INumber<T>
+    {
+        var values = new T[outer * inner];
         for (long o = 0; o < outer; o++)
             for (long i = 0; i < inner; i++)
             {
                 var best = c[(int)(o * r * inner + i)];
                 long bestAt = 0;
-                for (long j = 1; j < r && !float.IsNaN(best); j++)
+                for (long j = 1; j < r && !T.IsNaN(best); j++)
                 {
                     var v = c[(int)((o * r + j) * inner + i)];
-                    if (float.IsNaN(v) || (isMax ? v > best : v < best)) { best = v; bestAt = j; }
+                    if (T.IsNaN(v) || (isMax ? v > best : v < best)) { best = v; bestAt = j; }
                 }
                 values[o * inner + i] = best;
                 idx[o * inner + i] = bestAt;
             }
-        var outShape = x.Shape.Length == 0 ? [] : keepdim ? x.Shape.Select((s, i) => i == d ? 1 : s).ToArray() : x.Shape.Where((_, i) => i != d).ToArray();
-        var valueTensor = x.IsFloat ? new Tensor(values, outShape) : new Tensor(values, outShape).to(x.dtype);
-        var fn = new ExtremumAlongDimFunction(isMax) { inputShape = x.Shape, dim = d, indices = idx };
-        return (fn.Record(valueTensor, x), new Tensor(idx, (long[])outShape.Clone()));
+        return values;
     }
 
     internal override Tensor?[] Backward(Tensor g)
@@ -147,5 +157,51 @@ internal sealed class ExtremumAlongDimFunction(bool isMax) : GradFn
             result[(o * r + indices[k]) * inner + i] += grad[(int)k];
         }
         return [new Tensor(result, (long[])inputShape.Clone())];
+    }
+}
+
+/// <summary>
+/// amax/amin and the all-elements max()/min(). Unlike max(dim), which hands the whole gradient to the returned
+/// index, these share it evenly between tied extremes, as PyTorch does.
+/// </summary>
+internal sealed class ExtremumEvenFunction(bool isMax, bool allElements) : GradFn
+{
+    private long[] keptShape = [];
+    private long[] dims = [];
+
+    public override string name() => allElements ? (isMax ? "MaxBackward1" : "MinBackward1") : (isMax ? "AmaxBackward0" : "AminBackward0");
+
+    /// <param name="dim">The dim to reduce, or null for every element.</param>
+    public static Tensor Apply(Tensor x, long? dim, bool keepdim, bool isMax)
+    {
+        var fn = new ExtremumEvenFunction(isMax, dim is null);
+        Tensor kept, result;
+        using (no_grad())
+        {
+            if (dim is { } requested)
+            {
+                var d = Shapes.WrapDim(requested, x.Shape.Length, isMax ? "amax" : "amin");
+                kept = ExtremumAlongDimFunction.Apply(x, d, keepdim: true, isMax).values;
+                result = keepdim ? kept.detach() : kept.squeeze(d);
+                fn.dims = x.Shape.Length == 0 ? [] : [d];
+            }
+            else
+            {
+                result = ExtremumAlongDimFunction.Apply(x.reshape(-1), 0, keepdim: false, isMax).values;
+                kept = result.reshape(x.Shape.Select(_ => 1L).ToArray());
+                fn.dims = Enumerable.Range(0, x.Shape.Length).Select(i => (long)i).ToArray();
+            }
+        }
+        fn.keptShape = kept.shape;
+        result = fn.Record(result, x);
+        if (result.grad_fn == fn) fn.Save(x, kept.detach());
+        return result;
+    }
+
+    internal override Tensor?[] Backward(Tensor g)
+    {
+        var mask = (Saved(0) == Saved(1)).to(ScalarType.Float32);
+        var count = mask.sum(dims, keepdim: true);
+        return [g.reshape(keptShape) * mask / count];
     }
 }

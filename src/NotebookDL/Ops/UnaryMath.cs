@@ -22,7 +22,7 @@ internal sealed class ExpFunction : GradFn
     {
         var fn = new ExpFunction();
         var y = fn.Record(Elementwise.Unary(x, "exp", TensorPrimitives.Exp), x);
-        if (y.grad_fn == fn) fn.Save(y.detach());
+        if (y.grad_fn == fn) fn.Save(y);
         return y;
     }
 
@@ -50,7 +50,7 @@ internal sealed class SqrtFunction : GradFn
     {
         var fn = new SqrtFunction();
         var y = fn.Record(Elementwise.Unary(x, "sqrt", TensorPrimitives.Sqrt), x);
-        if (y.grad_fn == fn) fn.Save(y.detach());
+        if (y.grad_fn == fn) fn.Save(y);
         return y;
     }
 
@@ -72,14 +72,14 @@ internal sealed class AbsFunction : GradFn
     internal override Tensor?[] Backward(Tensor g) => [g * Saved(0).sign()];
 }
 
-/// <summary>tanh x; d/dx = 1 − tanh²x. Sigmoid is built on it, which keeps both stable for large |x|.</summary>
+/// <summary>tanh x; d/dx = 1 − tanh²x.</summary>
 internal sealed class TanhFunction : GradFn
 {
     public static Tensor Apply(Tensor x)
     {
         var fn = new TanhFunction();
         var y = fn.Record(Elementwise.Unary(x, "tanh", TensorPrimitives.Tanh), x);
-        if (y.grad_fn == fn) fn.Save(y.detach());
+        if (y.grad_fn == fn) fn.Save(y);
         return y;
     }
 
@@ -87,6 +87,24 @@ internal sealed class TanhFunction : GradFn
     {
         var y = Saved(0);
         return [g * (1f - y * y)];
+    }
+}
+
+/// <summary>σ(x) = 1 / (1 + e⁻ˣ); d/dx = σ(1 − σ). A primitive rather than (1 + tanh(x/2)) / 2, which rounds σ(−20) ≈ 2e-9 to 0.</summary>
+internal sealed class SigmoidFunction : GradFn
+{
+    public static Tensor Apply(Tensor x)
+    {
+        var fn = new SigmoidFunction();
+        var y = fn.Record(Elementwise.Unary(x, "sigmoid", TensorPrimitives.Sigmoid), x);
+        if (y.grad_fn == fn) fn.Save(y);
+        return y;
+    }
+
+    internal override Tensor?[] Backward(Tensor g)
+    {
+        var y = Saved(0);
+        return [g * y * (1f - y)];
     }
 }
 
@@ -101,14 +119,8 @@ internal sealed class ReluFunction : GradFn
         return y;
     }
 
-    internal override Tensor?[] Backward(Tensor g)
-    {
-        var y = Saved(0).FloatSpan();
-        var grad = g.contiguous().FloatSpan();
-        var result = new float[y.Length];
-        for (int i = 0; i < result.Length; i++) result[i] = y[i] > 0 ? grad[i] : 0f;
-        return [new Tensor(result, g.shape)];
-    }
+    // Masking g with an op (not a raw loop) keeps the result differentiable in g for create_graph.
+    internal override Tensor?[] Backward(Tensor g) => [g * (Saved(0) > 0.0).to(ScalarType.Float32)];
 }
 
 /// <summary>xᵖ for a constant p; d/dx = p·xᵖ⁻¹.</summary>
@@ -205,12 +217,10 @@ internal static class Cast
             for (int i = 0; i < data.Length; i++) data[i] = (long)c.ElementAsDouble(i);
             return new Tensor(data, c.shape);
         }
+        // long → float directly: going through double can round twice and miss the nearest float.
+        var longs = c.LongSpan();
         var floats = new float[c.Count];
-        for (int i = 0; i < floats.Length; i++)
-        {
-            var v = c.ElementAsDouble(i);
-            floats[i] = type == ScalarType.Bool ? (v != 0 ? 1 : 0) : (float)v;
-        }
+        for (int i = 0; i < floats.Length; i++) floats[i] = type == ScalarType.Bool ? (longs[i] != 0 ? 1 : 0) : longs[i];
         return new Tensor(floats, c.shape, type);
     }
 }

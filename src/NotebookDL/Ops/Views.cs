@@ -15,6 +15,7 @@ internal sealed class ReshapeFunction : GradFn
         var shape = Shapes.InferReshape(requested, x.Count, x.Shape, op);
         Tensor result;
         if (x.is_contiguous()) result = new Tensor(x.Storage, shape, Shapes.ContiguousStrides(shape), x.Offset, x.dtype);
+        else if (ViewStrides(x.Shape, x.Strides, shape) is { } strides) result = new Tensor(x.Storage, shape, strides, x.Offset, x.dtype);
         else if (mustBeView)
             throw new InvalidOperationException(
                 $"view: size {Shapes.Format(shape)} is not compatible with the input's size {Shapes.Format(x.Shape)} and stride {Shapes.Format(x.Strides)} " +
@@ -28,6 +29,47 @@ internal sealed class ReshapeFunction : GradFn
     }
 
     internal override Tensor?[] Backward(Tensor g) => [g.reshape(inputShape)];
+
+    /// <summary>
+    /// Strides that show a strided tensor in <paramref name="newShape"/> without copying, or null when a dim of the
+    /// new shape would have to span two non-adjacent blocks of memory (PyTorch's computeStride). This is what lets
+    /// unsqueeze/view of a transposed or sliced tensor stay a view that shares storage.
+    /// </summary>
+    private static long[]? ViewStrides(long[] oldShape, long[] oldStrides, long[] newShape)
+    {
+        var newStrides = new long[newShape.Length];
+        if (oldShape.Length == 0)
+        {
+            Array.Fill(newStrides, 1);
+            return newStrides;
+        }
+        if (Shapes.Numel(oldShape) == 0) return Shapes.ContiguousStrides(newShape);
+        var viewDim = newShape.Length - 1;
+        var chunkBaseStride = oldStrides[^1];
+        long tensorNumel = 1, viewNumel = 1;
+        for (int d = oldShape.Length - 1; d >= 0; d--)
+        {
+            tensorNumel *= oldShape[d];
+            // A chunk ends where the next-outer dim does not continue this one contiguously.
+            if (d == 0 || (oldShape[d - 1] != 1 && oldStrides[d - 1] != tensorNumel * chunkBaseStride))
+            {
+                while (viewDim >= 0 && (viewNumel < tensorNumel || newShape[viewDim] == 1))
+                {
+                    newStrides[viewDim] = viewNumel * chunkBaseStride;
+                    viewNumel *= newShape[viewDim];
+                    viewDim--;
+                }
+                if (viewNumel != tensorNumel) return null;
+                if (d > 0)
+                {
+                    chunkBaseStride = oldStrides[d - 1];
+                    tensorNumel = 1;
+                    viewNumel = 1;
+                }
+            }
+        }
+        return viewDim == -1 ? newStrides : null;
+    }
 }
 
 /// <summary>Reorders dims by permuting strides (no copy); the gradient is permuted back.</summary>
@@ -69,6 +111,9 @@ internal sealed class ExpandFunction : GradFn
         {
             var own = i >= lead ? x.Shape[i - lead] : 1;
             var want = sizes[i] == -1 && i >= lead ? own : sizes[i];
+            if (want < 0)
+                throw new ArgumentException(
+                    $"expand: size {sizes[i]} at dimension {i} is invalid; -1 (keep the size) only applies to existing dims (shape {Shapes.Format(x.Shape)} → {Shapes.Format(sizes)}).");
             if (own != want && own != 1)
                 throw new ArgumentException(
                     $"expand: the expanded size ({want}) must match the existing size ({own}) at dimension {i}; only size-1 dims can grow (shape {Shapes.Format(x.Shape)} → {Shapes.Format(sizes)}).");

@@ -2,7 +2,8 @@ namespace NotebookDL;
 
 public static partial class torch
 {
-    private static Tensor Make(long[] size, ScalarType? dtype, Device? device, bool requires_grad, string op, Func<int, float>? fill = null)
+    // fill returns double so int64 values up to 2^53 survive (a float would round anything past 2^24).
+    private static Tensor Make(long[] size, ScalarType? dtype, Device? device, bool requires_grad, string op, Func<int, double>? fill = null)
     {
         CheckDeviceAvailable(device ?? CPU);
         foreach (var s in size)
@@ -19,7 +20,8 @@ public static partial class torch
         else
         {
             var data = new float[count];
-            if (fill is not null) for (int i = 0; i < count; i++) data[i] = fill(i);
+            if (fill is not null) for (int i = 0; i < count; i++) data[i] = (float)fill(i);
+            if (type == ScalarType.Bool) for (int i = 0; i < count; i++) data[i] = data[i] != 0 ? 1 : 0;
             t = new Tensor(data, (long[])size.Clone(), type);
         }
         if (requires_grad) t.requires_grad = true;
@@ -43,7 +45,7 @@ public static partial class torch
     public static Tensor empty(long d0, long d1, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => empty([d0, d1], dtype, device, requires_grad);
 
     public static Tensor full(long[] size, double value, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) =>
-        Make(size, dtype, device, requires_grad, "full", _ => (float)value);
+        Make(size, dtype, device, requires_grad, "full", _ => value);
     public static Tensor full(long d0, long d1, double value, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => full([d0, d1], value, dtype, device, requires_grad);
 
     public static Tensor eye(long n, long m = -1, ScalarType? dtype = null, Device? device = null, bool requires_grad = false)
@@ -63,9 +65,7 @@ public static partial class torch
         if (step == 0) throw new ArgumentException("arange: step must be nonzero.");
         if ((stop - start) / step < 0) throw new ArgumentException($"arange: upper bound and lower bound are inconsistent with the step sign (start {start}, end {stop}, step {step}).");
         var count = (long)Math.Ceiling((stop - start) / step);
-        var type = dtype ?? ScalarType.Float32;
-        if (type == ScalarType.Int64) return new Tensor(Enumerable.Range(0, (int)count).Select(i => (long)(start + i * step)).ToArray(), [count]);
-        return Make([count], type, device, requires_grad, "arange", i => (float)(start + i * step));
+        return Make([count], dtype ?? ScalarType.Float32, device, requires_grad, "arange", i => start + i * step);
     }
 
     public static Tensor linspace(double start, double end, long steps, ScalarType? dtype = null, Device? device = null, bool requires_grad = false)
@@ -73,7 +73,7 @@ public static partial class torch
         if (steps < 0) throw new ArgumentException($"linspace: number of steps must be non-negative, got {steps}.");
         var step = steps > 1 ? (end - start) / (steps - 1) : 0;
         // PyTorch fills the second half from the end so the last value is exactly `end`.
-        return Make([steps], dtype, device, requires_grad, "linspace", i => (float)(i < steps / 2 ? start + i * step : end - (steps - 1 - i) * step));
+        return Make([steps], dtype, device, requires_grad, "linspace", i => steps == 1 ? start : i < steps / 2 ? start + i * step : end - (steps - 1 - i) * step);
     }
 
     public static Tensor rand(long[] size, ScalarType? dtype = null, Device? device = null, bool requires_grad = false, Generator? generator = null)

@@ -41,10 +41,28 @@ public static partial class torch
             var view = BasicIndex(basic);
             if (selectors == 0) return view;
             var position = Array.FindIndex(indices, i => i.Type == TensorIndex.Kind.Tensor);
-            var dim = indices.Take(position).Count(i => i.Type is TensorIndex.Kind.Slice or TensorIndex.Kind.None);
+            var dim = ResultDimsBefore(indices, position);
             if (forWrite) throw new NotSupportedException("Assigning through an integer tensor index is not supported; use a bool mask or slices.");
             var selector = indices[position].Selector!;
             return view.index_select(dim, selector.reshape(-1)).reshape([.. view.Shape[..dim], .. selector.Shape, .. view.Shape[(dim + 1)..]]);
+        }
+
+        /// <summary>How many dims of the basic-indexed view come from indices[..position] (an ellipsis spans the unindexed dims).</summary>
+        private int ResultDimsBefore(TensorIndex[] indices, int position)
+        {
+            var consumed = indices.Count(i => i.Type is TensorIndex.Kind.Single or TensorIndex.Kind.Slice or TensorIndex.Kind.Tensor);
+            int dims = 0;
+            var ellipsisSeen = false;
+            foreach (var index in indices.Take(position))
+            {
+                if (index.Type is TensorIndex.Kind.Slice or TensorIndex.Kind.None) dims++;
+                else if (index.Type == TensorIndex.Kind.Ellipsis && !ellipsisSeen)
+                {
+                    dims += Shape.Length - consumed;
+                    ellipsisSeen = true;
+                }
+            }
+            return dims;
         }
 
         private Tensor BasicIndex(TensorIndex[] indices)

@@ -25,8 +25,7 @@ public static partial class torch
         /// <summary>−1, 0 or +1 by sign; not differentiable (its derivative is 0 almost everywhere).</summary>
         public Tensor sign() => (this > 0.0).to(ScalarType.Float32) - (this < 0.0).to(ScalarType.Float32);
 
-        /// <summary>1 / (1 + e⁻ˣ), written as (1 + tanh(x/2)) / 2 so neither tail overflows.</summary>
-        public Tensor sigmoid() => ((this * 0.5).tanh() + 1.0) * 0.5;
+        public Tensor sigmoid() => SigmoidFunction.Apply(this);
 
         public Tensor softmax(long dim) => nn.functional.softmax(this, dim);
         public Tensor log_softmax(long dim) => nn.functional.log_softmax(this, dim);

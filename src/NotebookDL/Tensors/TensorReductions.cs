@@ -23,15 +23,16 @@ public static partial class torch
             return sum(dims.Select(d => (long)d).ToArray(), keepdim) / (double)n;
         }
 
-        /// <summary>The largest element (a 0-dim tensor).</summary>
-        public Tensor max() => reshape(-1).max(0).values;
-        public Tensor min() => reshape(-1).min(0).values;
+        /// <summary>The largest element (a 0-dim tensor); tied elements share the gradient.</summary>
+        public Tensor max() => ExtremumEvenFunction.Apply(this, null, false, isMax: true);
+        public Tensor min() => ExtremumEvenFunction.Apply(this, null, false, isMax: false);
 
         public (Tensor values, Tensor indexes) max(long dim, bool keepdim = false) => ExtremumAlongDimFunction.Apply(this, dim, keepdim, isMax: true);
         public (Tensor values, Tensor indexes) min(long dim, bool keepdim = false) => ExtremumAlongDimFunction.Apply(this, dim, keepdim, isMax: false);
 
-        public Tensor amax(long dim, bool keepdim = false) => max(dim, keepdim).values;
-        public Tensor amin(long dim, bool keepdim = false) => min(dim, keepdim).values;
+        /// <summary>Max along a dim without indices; unlike max(dim), tied elements share the gradient.</summary>
+        public Tensor amax(long dim, bool keepdim = false) => ExtremumEvenFunction.Apply(this, dim, keepdim, isMax: true);
+        public Tensor amin(long dim, bool keepdim = false) => ExtremumEvenFunction.Apply(this, dim, keepdim, isMax: false);
 
         public Tensor argmax() => reshape(-1).max(0).indexes;
         public Tensor argmin() => reshape(-1).min(0).indexes;

@@ -66,7 +66,12 @@ public static partial class torch
         public Tensor expand_as(Tensor other) => expand(other.Shape);
 
         /// <summary>A view of <paramref name="length"/> entries of one dim starting at <paramref name="start"/>.</summary>
-        public Tensor narrow(long dim, long start, long length) => this[SliceOnDim(dim, start, start + length, 1, "narrow")];
+        public Tensor narrow(long dim, long start, long length)
+        {
+            // A negative start counts from the end, as in PyTorch.
+            var from = start < 0 ? start + Shape[Shapes.WrapDim(dim, Shape.Length, "narrow")] : start;
+            return this[SliceOnDim(dim, from, from + length, 1, "narrow")];
+        }
 
         public Tensor select(long dim, long index)
         {
@@ -96,6 +101,7 @@ public static partial class torch
         public Tensor[] split(long size, long dim = 0)
         {
             var d = Shapes.WrapDim(dim, Shape.Length, "split");
+            if (size <= 0) throw new ArgumentException($"split: split_size must be positive, got {size}.");
             var parts = new List<Tensor>();
             for (long start = 0; start < Shape[d]; start += size) parts.Add(narrow(d, start, Math.Min(size, Shape[d] - start)));
             return parts.ToArray();

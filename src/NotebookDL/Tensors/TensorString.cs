@@ -16,95 +16,150 @@ public static partial class torch
         public string str()
         {
             const string prefix = "tensor(";
-            var values = contiguous().ToArray<double>();
-            var formatter = new ValueFormatter(values, dtype);
-            var summarize = values.Length > SummarizeThreshold;
-            var body = Shape.Length > 0 && values.Length == 0 ? "[]" : Render(this, prefix.Length, summarize, formatter, values, 0, Shape);
             var suffixes = new List<string>();
-            if (Shape.Length > 0 && values.Length == 0) suffixes.Add($"size=({string.Join(", ", Shape)}{(Shape.Length == 1 ? "," : "")})");
-            if (dtype == ScalarType.Int64 && values.Length == 0) suffixes.Add("dtype=torch.int64");
+            string body;
+            if (Count == 0)
+            {
+                // PyTorch spells out what an empty tensor cannot show: a shape other than (0,) and a non-default dtype.
+                if (Shape.Length != 1) suffixes.Add($"size=({string.Join(", ", Shape)})");
+                if (dtype != ScalarType.Float32) suffixes.Add($"dtype={TypeName(dtype)}");
+                body = "[]";
+            }
+            else
+            {
+                var summarize = Count > SummarizeThreshold;
+                // The number format comes from the values that are shown, as PyTorch's get_summarized_data.
+                var shown = summarize ? Summarized(0, Shape) : Enumerable.Range(0, Count).Select(i => (long)i);
+                body = Render(prefix.Length, summarize, new ValueFormatter(contiguous(), shown), 0, Shape);
+            }
             if (grad_fn is not null) suffixes.Add($"grad_fn=<{grad_fn.name()}>");
             else if (requires_grad) suffixes.Add("requires_grad=True");
-            return prefix + body + string.Concat(suffixes.Select(s => ", " + s)) + ")";
+            return AddSuffixes(prefix + body, suffixes, prefix.Length);
         }
 
         public void print() => Console.WriteLine(str());
 
-        private static string Render(Tensor t, int indent, bool summarize, ValueFormatter formatter, double[] values, long start, long[] shape)
+        /// <summary>Appends ", suffix", moving a suffix to its own line when it would push the line past the width.</summary>
+        private static string AddSuffixes(string text, List<string> suffixes, int indent)
         {
-            if (shape.Length == 0) return formatter.Format(values[start]);
+            var result = new System.Text.StringBuilder(text);
+            // Same arithmetic as PyTorch's _add_suffixes, including its +1 (and +2 when there is no newline).
+            var lastLineLength = text.Length - text.LastIndexOf('\n') + 1;
+            foreach (var suffix in suffixes)
+            {
+                if (lastLineLength + suffix.Length + 2 > LineWidth)
+                {
+                    result.Append(",\n").Append(' ', indent).Append(suffix);
+                    lastLineLength = indent + suffix.Length;
+                }
+                else
+                {
+                    result.Append(", ").Append(suffix);
+                    lastLineLength += suffix.Length + 2;
+                }
+            }
+            return result.Append(')').ToString();
+        }
+
+        /// <summary>Positions of the values a summarized print shows: the first and last <see cref="EdgeItems"/> along every long dim.</summary>
+        private static IEnumerable<long> Summarized(long start, long[] shape)
+        {
+            if (shape.Length == 0)
+            {
+                yield return start;
+                yield break;
+            }
             var blockSize = Shapes.Numel(shape[1..]);
             var n = shape[0];
-            var rows = new List<string>();
-            if (shape.Length == 1)
-            {
-                var items = new List<string>();
-                for (long i = 0; i < n; i++)
-                {
-                    if (summarize && n > 2 * EdgeItems && i == EdgeItems)
-                    {
-                        items.Add("...");
-                        i = n - EdgeItems - 1;
-                        continue;
-                    }
-                    items.Add(formatter.Format(values[start + i]));
-                }
-                var perLine = Math.Max(1, (LineWidth - indent) / (formatter.Width + 2));
-                var lines = items.Chunk(perLine).Select(chunk => string.Join(", ", chunk));
-                return "[" + string.Join(",\n" + new string(' ', indent + 1), lines) + "]";
-            }
             for (long i = 0; i < n; i++)
             {
-                if (summarize && n > 2 * EdgeItems && i == EdgeItems)
+                if (n > 2 * EdgeItems && i == EdgeItems) i = n - EdgeItems;
+                foreach (var v in Summarized(start + i * blockSize, shape[1..])) yield return v;
+            }
+        }
+
+        private static string Render(int indent, bool summarize, ValueFormatter formatter, long start, long[] shape)
+        {
+            if (shape.Length == 0) return formatter.Format(start);
+            var blockSize = Shapes.Numel(shape[1..]);
+            var n = shape[0];
+            var skip = summarize && n > 2 * EdgeItems;
+            var items = new List<string>();
+            for (long i = 0; i < n; i++)
+            {
+                if (skip && i == EdgeItems)
                 {
-                    rows.Add("...");
+                    // A vector's ellipsis is one more element (" ..." after ", "); a matrix's is a row of its own.
+                    items.Add(shape.Length == 1 ? " ..." : "...");
                     i = n - EdgeItems - 1;
                     continue;
                 }
-                rows.Add(Render(t, indent + 1, summarize, formatter, values, start + i * blockSize, shape[1..]));
+                items.Add(Render(indent + 1, summarize, formatter, start + i * blockSize, shape[1..]));
             }
-            return "[" + string.Join("," + new string('\n', shape.Length - 1) + new string(' ', indent + 1), rows) + "]";
+            if (shape.Length > 1)
+                return "[" + string.Join("," + new string('\n', shape.Length - 1) + new string(' ', indent + 1), items) + "]";
+            var perLine = Math.Max(1, (LineWidth - indent) / (formatter.Width + 2));
+            var lines = items.Chunk(perLine).Select(chunk => string.Join(", ", chunk));
+            return "[" + string.Join(",\n" + new string(' ', indent + 1), lines) + "]";
         }
 
         /// <summary>Chooses one number format for the whole tensor, as PyTorch's _Formatter does.</summary>
         private sealed class ValueFormatter
         {
             private readonly ScalarType type;
-            private readonly bool integerMode;
+            private readonly double[] values;
+            private readonly long[]? longs; // int64 is printed from the longs: a double would round past 2^53
+            private readonly bool integerMode = true;
             private readonly bool scientific;
-            public int Width { get; }
 
-            public ValueFormatter(double[] values, ScalarType type)
+            public int Width { get; } = 1;
+
+            /// <param name="data">A contiguous tensor.</param>
+            /// <param name="shown">Positions of the elements that will be printed.</param>
+            public ValueFormatter(Tensor data, IEnumerable<long> shown)
             {
-                this.type = type;
-                if (type == ScalarType.Float32)
+                type = data.dtype;
+                longs = type == ScalarType.Int64 ? data.ToArray<long>() : null;
+                values = longs is null ? data.ToArray<double>() : [];
+                if (type != ScalarType.Float32)
                 {
-                    var finite = values.Where(double.IsFinite).ToArray();
-                    integerMode = finite.All(v => Math.Ceiling(v) == v);
-                    var nonzero = finite.Where(v => v != 0).Select(Math.Abs).ToArray();
-                    if (nonzero.Length > 0)
-                    {
-                        var (min, max) = (nonzero.Min(), nonzero.Max());
-                        scientific = integerMode ? max > 1e8 : max / min > 1000 || max > 1e8 || min < 1e-4;
-                    }
+                    Width = Math.Max(1, shown.Max(i => Cell(i).Length));
+                    return;
                 }
-                Width = values.Length == 0 ? 1 : values.Max(v => Raw(v).Length);
+                // Zeros, infinities and NaN neither pick the format nor widen the columns.
+                var nonzero = shown.Select(i => values[i]).Where(v => double.IsFinite(v) && v != 0).ToArray();
+                if (nonzero.Length == 0) return;
+                var min = nonzero.Min(Math.Abs);
+                var max = nonzero.Max(Math.Abs);
+                integerMode = nonzero.All(v => Math.Ceiling(v) == v);
+                scientific = max / min > 1000 || max > 1e8 || (!integerMode && min < 1e-4);
+                Width = nonzero.Max(v => Raw(v).Length);
             }
+
+            private string Cell(long position) => longs is not null ? longs[position].ToString(CultureInfo.InvariantCulture) : Raw(values[position]);
 
             private string Raw(double v)
             {
                 if (type == ScalarType.Bool) return v != 0 ? "True" : "False";
-                if (type == ScalarType.Int64) return ((long)v).ToString(CultureInfo.InvariantCulture);
                 if (double.IsNaN(v)) return "nan";
                 if (double.IsInfinity(v)) return v > 0 ? "inf" : "-inf";
-                if (scientific) return v.ToString("0.0000e+00", CultureInfo.InvariantCulture);
+                if (scientific) return Scientific(v);
                 if (integerMode) return v.ToString("F0", CultureInfo.InvariantCulture) + ".";
                 return v.ToString("F4", CultureInfo.InvariantCulture);
             }
 
-            public string Format(double v)
+            /// <summary>Python's '{:.4e}': "E4" rounds ties to even like Python (a custom "0.0000e+00" does not); the exponent gets at least two digits.</summary>
+            private static string Scientific(double v)
             {
-                var raw = Raw(v);
+                var text = v.ToString("E4", CultureInfo.InvariantCulture);
+                var e = text.IndexOf('E');
+                var exponent = int.Parse(text[(e + 1)..], CultureInfo.InvariantCulture);
+                return text[..e] + "e" + (exponent < 0 ? "-" : "+") + Math.Abs(exponent).ToString("00", CultureInfo.InvariantCulture);
+            }
+
+            public string Format(long position)
+            {
+                var raw = Cell(position);
                 return new string(' ', Math.Max(0, Width - raw.Length)) + raw;
             }
         }

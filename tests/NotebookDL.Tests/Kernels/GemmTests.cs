@@ -8,10 +8,11 @@ public class GemmTests
 {
     private const double RelativeTolerance = 1e-4;
 
-    // Odd sizes hit partial register tiles; 300/600/1100 cross the row, depth and column block sizes of the packed path.
+    // Tiny and few-row shapes take the unpacked path; odd sizes hit partial register tiles;
+    // 300/600/1100 cross the row, depth and column block sizes of the packed path.
     private static readonly (int M, int N, int K)[] Shapes =
     [
-        (1, 1, 1), (1, 17, 3), (3, 1, 17), (1, 200, 65), (65, 1, 127), (17, 33, 65), (33, 65, 17),
+        (1, 1, 1), (2, 3, 4), (5, 7, 9), (1, 17, 3), (3, 1, 17), (4, 50, 30), (1, 200, 65), (65, 1, 127), (17, 33, 65), (33, 65, 17),
         (65, 127, 33), (127, 200, 65), (200, 65, 127), (13, 35, 600), (300, 40, 20), (20, 1100, 10), (47, 71, 1),
     ];
 
@@ -72,6 +73,21 @@ public class GemmTests
         Gemm.Multiply(new float[m * k], new float[k * n], c, m, n, k, accumulate: accumulate);
         // With m == 0 nothing belongs to C, so nothing may be written.
         Assert.All(c, value => Assert.Equal(m == 0 ? 7f : expected, value));
+    }
+
+    [Theory]
+    [InlineData(6, false, 0f)]
+    [InlineData(6, true, 7f)]
+    [InlineData(0, false, 0f)]
+    public void MultiplyBatched_EmptyDepth_ClearsOrKeepsEveryItem(int strideC, bool accumulate, float expected)
+    {
+        const int count = 3;
+        float[] c = Enumerable.Repeat(7f, 18).ToArray();
+        Gemm.MultiplyBatched([], 0, [], 0, c, strideC, count, 2, 3, 0, accumulate: accumulate);
+        // With a shared C only its first m·n entries belong to the product.
+        int written = strideC == 0 ? 6 : 18;
+        Assert.All(c.Take(written), value => Assert.Equal(expected, value));
+        Assert.All(c.Skip(written), value => Assert.Equal(7f, value));
     }
 
     [Theory]

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using System.Globalization;
+using NotebookDL;
+using static NotebookDL.torch;
+
+// Measures the engine on the workloads bench/torch_peer.py measures in PyTorch, and prints one
+// JSON object per line ({"name", "threads", "value", "unit"}) for bench/compare.py to pair up.
+var threads = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : Environment.ProcessorCount;
+var only = args.Length > 1 ? args[1] : "";
+set_num_threads(threads);
+
+foreach (var size in new[] { 256, 512, 1024 })
+    if (Wanted($"matmul_{size}")) MatmulGflops($"matmul_{size}", size, size, size);
+if (Wanted("matmul_128x784x512")) MatmulGflops("matmul_128x784x512", 128, 784, 512);
+if (Wanted("mlp_step")) TrainStep("mlp_step", Models.Mlp(), randn(128, 784), randint(0, 10, [128]), repeats: 30);
+if (Wanted("cifar_cnn_step")) TrainStep("cifar_cnn_step", Models.CifarBaseline(), randn(32, 3, 32, 32), randint(0, 10, [32]), repeats: 30);
+
+bool Wanted(string name) => only.Length == 0 || name.StartsWith(only, StringComparison.Ordinal);
+
+void Report(string name, double value, string unit) =>
+    Console.WriteLine(FormattableString.Invariant($"{{\"impl\": \"notebookdl\", \"name\": \"{name}\", \"threads\": {threads}, \"value\": {value:G6}, \"unit\": \"{unit}\"}}"));
+
+void MatmulGflops(string name, int m, int k, int n)
+{
+    var a = randn(m, k);
+    var b = randn(k, n);
+    var flops = 2.0 * m * n * k;
+    var repeats = Math.Max(3, (int)(2e10 / flops));
+    var seconds = Median(() => a.matmul(b), repeats);
+    Report(name, flops / seconds / 1e9, "GFLOP/s");
+}
+
+void TrainStep(string name, nn.Module<Tensor, Tensor> model, Tensor x, Tensor y, int repeats)
+{
+    var optimizer = optim.RMSProp(model.parameters(), lr: 1e-3);
+    var loss = nn.CrossEntropyLoss();
+    model.train();
+    var seconds = Median(() =>
+    {
+        optimizer.zero_grad();
+        var l = loss.call(model.call(x), y);
+        l.backward();
+        optimizer.step();
+        return l;
+    }, repeats);
+    Report(name, seconds * 1e3, "ms");
+}
+
+// The median of timed runs after warm-up, so JIT tiering and one-off GC pauses do not decide the number.
+static double Median(Func<Tensor> action, int repeats)
+{
+    for (int i = 0; i < 3; i++) action();
+    var times = new double[repeats];
+    for (int i = 0; i < repeats; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        action();
+        times[i] = watch.Elapsed.TotalSeconds;
+    }
+    Array.Sort(times);
+    return times[repeats / 2];
+}

@@ -1,0 +1,32 @@
+"""Pairs NotebookDL's and PyTorch's JSON lines from one run and prints a Markdown table of ratios."""
+import datetime
+import json
+import platform
+import sys
+
+rows = [json.loads(line) for line in sys.stdin if line.startswith("{")]
+results = {(r["impl"], r["name"], r["threads"]): r for r in rows}
+names = list(dict.fromkeys(r["name"] for r in rows))
+threads = sorted({r["threads"] for r in rows})
+
+cpu = "unknown CPU"
+try:
+    with open("/proc/cpuinfo") as f:
+        cpu = next(line.split(":", 1)[1].strip() for line in f if line.startswith("model name"))
+except (OSError, StopIteration):
+    pass
+
+print(f"Measured {datetime.date.today().isoformat()} on {cpu} ({platform.machine()}), "
+      "PyTorch 1.13 (Debian, OpenBLAS with OPENBLAS_CORETYPE=SkylakeX), both sides in one run.\n")
+print("| workload | threads | NotebookDL | PyTorch | NotebookDL / PyTorch |")
+print("|---|---|---|---|---|")
+for name in names:
+    for t in threads:
+        ours, theirs = results.get(("notebookdl", name, t)), results.get(("pytorch", name, t))
+        if not ours or not theirs:
+            continue
+        unit = ours["unit"]
+        # GFLOP/s: higher is better, ratio = ours/theirs; times: ratio = their speed relative, shown as time ratio
+        ratio = ours["value"] / theirs["value"]
+        note = "of PyTorch's speed" if unit == "GFLOP/s" else "× PyTorch's time"
+        print(f"| {name} | {t} | {ours['value']:.4g} {unit} | {theirs['value']:.4g} {unit} | {ratio:.2f} {note} |")

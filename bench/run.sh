@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs NotebookDL's benchmark and its PyTorch peer side by side, at 1 and 2 threads, and prints
+# a Markdown table of ratios (also saved to bench/results/latest.md). Usage: bench/run.sh [name-prefix]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+only="${1:-}"
+mkdir -p bench/results
+dotnet build bench/NotebookDL.Bench -c Release -v q -nologo >/dev/null
+raw=bench/results/raw.jsonl
+: > "$raw"
+for threads in 1 2; do
+  # Interleave the two sides so machine drift hits both alike.
+  dotnet bench/NotebookDL.Bench/bin/Release/net10.0/NotebookDL.Bench.dll "$threads" "$only" | tee -a "$raw"
+  OPENBLAS_CORETYPE=SkylakeX OPENBLAS_NUM_THREADS="$threads" OMP_NUM_THREADS="$threads" \
+    /usr/bin/python3 bench/torch_peer.py "$threads" "$only" | tee -a "$raw"
+done
+/usr/bin/python3 bench/compare.py < "$raw" | tee bench/results/latest.md

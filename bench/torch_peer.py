@@ -1,0 +1,89 @@
+"""PyTorch side of the benchmark: the same workloads as NotebookDL.Bench, same JSON lines.
+
+Run with Debian's interpreter (/usr/bin/python3, python3-torch). bench/run.sh sets
+OPENBLAS_CORETYPE=SkylakeX (OpenBLAS otherwise runs its old SSE3 kernels on these machines) and
+passes the thread count, which is applied to both torch and OpenBLAS.
+"""
+import json
+import statistics
+import sys
+import time
+
+import torch
+from torch import nn
+
+threads = int(sys.argv[1]) if len(sys.argv) > 1 else 1
+only = sys.argv[2] if len(sys.argv) > 2 else ""
+torch.set_num_threads(threads)
+torch.manual_seed(0)
+
+
+def report(name, value, unit):
+    print(json.dumps({"impl": "pytorch", "name": name, "threads": threads, "value": float(f"{value:.6g}"), "unit": unit}), flush=True)
+
+
+def median_seconds(action, repeats):
+    for _ in range(3):
+        action()
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def matmul(name, m, k, n):
+    a, b = torch.randn(m, k), torch.randn(k, n)
+    flops = 2.0 * m * n * k
+    seconds = median_seconds(lambda: a @ b, max(3, int(2e10 / flops)))
+    report(name, flops / seconds / 1e9, "GFLOP/s")
+
+
+def mlp():
+    return nn.Sequential(
+        nn.Linear(784, 512), nn.ReLU(), nn.Dropout(0.2),
+        nn.Linear(512, 512), nn.ReLU(), nn.Dropout(0.2),
+        nn.Linear(512, 10))
+
+
+def cifar_baseline():
+    return nn.Sequential(
+        nn.Conv2d(3, 16, 2, padding="same"), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Conv2d(16, 32, 2, padding="same"), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Conv2d(32, 64, 2, padding="same"), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Dropout(0.3), nn.Flatten(),
+        nn.Linear(64 * 4 * 4, 500), nn.ReLU(), nn.Dropout(0.4),
+        nn.Linear(500, 10))
+
+
+def train_step(name, model, x, y, repeats):
+    optimizer = torch.optim.RMSprop(model.parameters(), lr=1e-3)
+    loss_fn = nn.CrossEntropyLoss()
+    model.train()
+
+    def step():
+        optimizer.zero_grad()
+        loss = loss_fn(model(x), y)
+        loss.backward()
+        optimizer.step()
+
+    report(name, median_seconds(step, repeats) * 1e3, "ms")
+
+
+def wanted(name):
+    return not only or name.startswith(only)
+
+
+if __name__ == "__main__":
+    import warnings
+    warnings.filterwarnings("ignore")  # padding='same' with an even kernel warns about a padded copy
+    for size in (256, 512, 1024):
+        if wanted(f"matmul_{size}"):
+            matmul(f"matmul_{size}", size, size, size)
+    if wanted("matmul_128x784x512"):
+        matmul("matmul_128x784x512", 128, 784, 512)
+    if wanted("mlp_step"):
+        train_step("mlp_step", mlp(), torch.randn(128, 784), torch.randint(0, 10, (128,)), 30)
+    if wanted("cifar_cnn_step"):
+        train_step("cifar_cnn_step", cifar_baseline(), torch.randn(32, 3, 32, 32), torch.randint(0, 10, (32,)), 30)

@@ -1,0 +1,48 @@
+namespace NotebookDL;
+
+public static partial class torchvision
+{
+    /// <summary>Mirrors each image left to right with probability p (p = 1: always, the deterministic HorizontalFlip).</summary>
+    internal sealed class HorizontalFlipTransform(double p, torch.Generator? generator) : ITransform
+    {
+        public torch.Tensor call(torch.Tensor input)
+        {
+            var img = ImageBatch.Of(input, "RandomHorizontalFlip");
+            var g = generator ?? torch.Generator.Default;
+            var (data, result) = img.NewOutput(img.H, img.W);
+            for (int n = 0; n < img.N; n++)
+            {
+                // One draw per image even when p is 0 or 1, so the stream of random numbers does not depend on p.
+                var flip = g.NextDouble() < p;
+                for (int c = 0; c < img.C; c++)
+                {
+                    var dst = data.AsSpan((n * img.C + c) * img.PlaneSize, img.PlaneSize);
+                    if (flip) Resample.FlipHorizontal(img.Plane(n, c), dst, img.H, img.W);
+                    else img.Plane(n, c).CopyTo(dst);
+                }
+            }
+            return result;
+        }
+    }
+
+    public static partial class transforms
+    {
+        /// <summary>Mirrors images left to right.</summary>
+        public static ITransform HorizontalFlip() => new HorizontalFlipTransform(1.0, null);
+
+        /// <summary>Mirrors each image left to right with probability <paramref name="p"/>.</summary>
+        /// <param name="p">Probability of flipping one image.</param>
+        /// <param name="generator">Source of randomness; torch's default generator (torch.manual_seed) if null.</param>
+        public static ITransform RandomHorizontalFlip(double p = 0.5, torch.Generator? generator = null)
+        {
+            CheckProbability(p, "RandomHorizontalFlip");
+            return new HorizontalFlipTransform(p, generator);
+        }
+
+        internal static void CheckProbability(double p, string op)
+        {
+            if (!(p >= 0 && p <= 1))
+                throw new ArgumentOutOfRangeException(nameof(p), $"{op}: p must be a probability in [0, 1], got {p}.");
+        }
+    }
+}

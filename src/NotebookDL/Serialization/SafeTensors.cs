@@ -1,0 +1,173 @@
+using System.Buffers.Binary;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace NotebookDL;
+
+/// <summary>
+/// Reads and writes the safetensors format (8-byte little-endian header length, a JSON header of
+/// name → {dtype, shape, data_offsets}, then raw little-endian data), so weights move to and from
+/// PyTorch. Saves go to a temporary file that is renamed into place, so a crash mid-save never
+/// destroys the previous file.
+/// </summary>
+public static class safetensors
+{
+    private const long MaxHeaderBytes = 100 << 20;
+
+    public static void save_file(IReadOnlyDictionary<string, torch.Tensor> tensors, string path, IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        var header = new JsonObject();
+        if (metadata is { Count: > 0 })
+        {
+            var meta = new JsonObject();
+            foreach (var (key, value) in metadata) meta[key] = value;
+            header["__metadata__"] = meta;
+        }
+        long offset = 0;
+        var ordered = tensors.OrderBy(t => t.Key, StringComparer.Ordinal).ToList();
+        foreach (var (name, tensor) in ordered)
+        {
+            var bytes = tensor.numel() * ElementSize(tensor.dtype);
+            header[name] = new JsonObject
+            {
+                ["dtype"] = DtypeName(tensor.dtype),
+                ["shape"] = new JsonArray(tensor.Shape.Select(s => (JsonNode)s).ToArray()),
+                ["data_offsets"] = new JsonArray(offset, offset + bytes),
+            };
+            offset += bytes;
+        }
+        var json = Encoding.UTF8.GetBytes(header.ToJsonString());
+        var padded = (json.Length + 7) / 8 * 8; // the format pads the header with spaces to 8-byte alignment
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(directory);
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+            {
+                Span<byte> length = stackalloc byte[8];
+                BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)padded);
+                stream.Write(length);
+                stream.Write(json);
+                for (int i = json.Length; i < padded; i++) stream.WriteByte((byte)' ');
+                foreach (var (_, tensor) in ordered) WriteData(stream, tensor);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
+    }
+
+    public static Dictionary<string, torch.Tensor> load_file(string path) => load_file_with_metadata(path).tensors;
+
+    public static (Dictionary<string, torch.Tensor> tensors, Dictionary<string, string> metadata) load_file_with_metadata(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"safetensors: no file at '{path}'.", path);
+        var bytes = File.ReadAllBytes(path);
+        if (bytes.Length < 8) throw Corrupt(path, $"the file is {bytes.Length} bytes, shorter than the 8-byte header length");
+        var headerLength = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
+        if (headerLength > MaxHeaderBytes || 8 + (long)headerLength > bytes.Length)
+            throw Corrupt(path, $"the header claims {headerLength} bytes but the file has {bytes.Length - 8} after the length");
+        JsonObject header;
+        try
+        {
+            header = JsonNode.Parse(Encoding.UTF8.GetString(bytes, 8, (int)headerLength))?.AsObject()
+                ?? throw Corrupt(path, "the header is not a JSON object");
+        }
+        catch (JsonException e)
+        {
+            throw Corrupt(path, $"the header is not valid JSON ({e.Message})");
+        }
+        var dataStart = 8 + (long)headerLength;
+        var tensors = new Dictionary<string, torch.Tensor>();
+        var metadata = new Dictionary<string, string>();
+        foreach (var (name, node) in header)
+        {
+            if (name == "__metadata__")
+            {
+                foreach (var (key, value) in node!.AsObject()) metadata[key] = value!.GetValue<string>();
+                continue;
+            }
+            tensors[name] = ReadTensor(path, name, node!.AsObject(), bytes, dataStart);
+        }
+        return (tensors, metadata);
+    }
+
+    private static torch.Tensor ReadTensor(string path, string name, JsonObject entry, byte[] bytes, long dataStart)
+    {
+        var dtype = entry["dtype"]?.GetValue<string>() ?? throw Corrupt(path, $"tensor '{name}' has no dtype");
+        var shape = entry["shape"]!.AsArray().Select(s => s!.GetValue<long>()).ToArray();
+        var offsets = entry["data_offsets"]!.AsArray().Select(s => s!.GetValue<long>()).ToArray();
+        var count = Shapes.Numel(shape);
+        var (begin, end) = (dataStart + offsets[0], dataStart + offsets[1]);
+        var type = dtype switch
+        {
+            "F32" => ScalarType.Float32,
+            "I64" => ScalarType.Int64,
+            "BOOL" => ScalarType.Bool,
+            _ => throw new NotSupportedException($"safetensors: tensor '{name}' in '{path}' has dtype {dtype}; NotebookDL reads F32, I64 and BOOL. Convert it in PyTorch with .float() first."),
+        };
+        if (end > bytes.Length || begin > end || end - begin != count * ElementSize(type))
+            throw Corrupt(path, $"tensor '{name}' ({dtype} {Shapes.Format(shape)}) needs {count * ElementSize(type)} bytes at [{offsets[0]}, {offsets[1]}) but the data section has {bytes.Length - dataStart}");
+        var span = bytes.AsSpan((int)begin, (int)(end - begin));
+        switch (type)
+        {
+            case ScalarType.Float32:
+                var floats = new float[count];
+                for (int i = 0; i < count; i++) floats[i] = BinaryPrimitives.ReadSingleLittleEndian(span[(i * 4)..]);
+                return new torch.Tensor(floats, shape);
+            case ScalarType.Int64:
+                var longs = new long[count];
+                for (int i = 0; i < count; i++) longs[i] = BinaryPrimitives.ReadInt64LittleEndian(span[(i * 8)..]);
+                return new torch.Tensor(longs, shape);
+            default:
+                var flags = new float[count];
+                for (int i = 0; i < count; i++) flags[i] = span[i] != 0 ? 1 : 0;
+                return new torch.Tensor(flags, shape, ScalarType.Bool);
+        }
+    }
+
+    private static void WriteData(Stream stream, torch.Tensor tensor)
+    {
+        var c = tensor.contiguous();
+        switch (tensor.dtype)
+        {
+            case ScalarType.Float32:
+                var buffer = new byte[c.Count * 4];
+                var floats = c.FloatSpan();
+                for (int i = 0; i < floats.Length; i++) BinaryPrimitives.WriteSingleLittleEndian(buffer.AsSpan(i * 4), floats[i]);
+                stream.Write(buffer);
+                break;
+            case ScalarType.Int64:
+                var longBuffer = new byte[c.Count * 8];
+                var longs = c.LongSpan();
+                for (int i = 0; i < longs.Length; i++) BinaryPrimitives.WriteInt64LittleEndian(longBuffer.AsSpan(i * 8), longs[i]);
+                stream.Write(longBuffer);
+                break;
+            default:
+                stream.Write(c.FloatSpan().ToArray().Select(v => v != 0 ? (byte)1 : (byte)0).ToArray());
+                break;
+        }
+    }
+
+    private static string DtypeName(ScalarType type) => type switch
+    {
+        ScalarType.Float32 => "F32",
+        ScalarType.Int64 => "I64",
+        _ => "BOOL",
+    };
+
+    private static long ElementSize(ScalarType type) => type switch
+    {
+        ScalarType.Float32 => 4,
+        ScalarType.Int64 => 8,
+        _ => 1,
+    };
+
+    private static InvalidDataException Corrupt(string path, string why) =>
+        new($"safetensors: '{path}' is not a valid safetensors file: {why}. It may be truncated or corrupt; re-save it or restore a backup.");
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace NotebookDL.Training;
+
+/// <summary>
+/// A full training checkpoint in one safetensors file: the model's tensors under "model.", the
+/// optimizer's buffers under "optimizer.", and in the metadata the epoch, the optimizer's
+/// hyper-parameters and the history, so training can resume exactly where it stopped.
+/// </summary>
+public static class Checkpoint
+{
+    private const string Format = "notebookdl-training-checkpoint";
+
+    public static void save(string path, Trainer trainer, int epoch)
+    {
+        var tensors = new Dictionary<string, Tensor>();
+        foreach (var (name, t) in trainer.model.state_dict()) tensors["model." + name] = t;
+        var optimizerState = trainer.optimizer.state_dict();
+        foreach (var (name, t) in optimizerState.State) tensors["optimizer." + name] = t;
+        var metadata = new Dictionary<string, string>
+        {
+            ["format"] = Format,
+            ["epoch"] = epoch.ToString(CultureInfo.InvariantCulture),
+            ["optimizer"] = trainer.optimizer.GetType().Name,
+            ["optimizer_options"] = JsonSerializer.Serialize(optimizerState.Options),
+            ["history"] = JsonSerializer.Serialize(trainer.history.ToColumns()),
+        };
+        safetensors.save_file(tensors, path, metadata);
+    }
+
+    /// <summary>Restores model and optimizer from a checkpoint; returns the epoch to resume from and the history so far.</summary>
+    public static (int epoch, History history) load(string path, Trainer trainer)
+    {
+        var (tensors, metadata) = safetensors.load_file_with_metadata(path);
+        if (metadata.GetValueOrDefault("format") != Format)
+            throw new InvalidDataException($"'{path}' holds weights only, not a training checkpoint; load it with model.load_weights(path).");
+        var savedOptimizer = metadata.GetValueOrDefault("optimizer");
+        if (savedOptimizer != trainer.optimizer.GetType().Name)
+            throw new InvalidOperationException($"'{path}' was saved with a {savedOptimizer} optimizer but this model is compiled with {trainer.optimizer.GetType().Name}; compile with the same optimizer to resume.");
+        trainer.model.load_state_dict(Section(tensors, "model."));
+        var state = new torch.optim.Optimizer.StateDictionary();
+        foreach (var (k, v) in Section(tensors, "optimizer.")) state.State[k] = v;
+        foreach (var (k, v) in JsonSerializer.Deserialize<Dictionary<string, double>>(metadata["optimizer_options"])!) state.Options[k] = v;
+        trainer.optimizer.load_state_dict(state);
+        var history = History.FromColumns(JsonSerializer.Deserialize<Dictionary<string, double[]>>(metadata["history"])!);
+        return (int.Parse(metadata["epoch"], CultureInfo.InvariantCulture), history);
+    }
+
+    internal static Dictionary<string, Tensor> Section(Dictionary<string, Tensor> tensors, string prefix) =>
+        tensors.Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal)).ToDictionary(kv => kv.Key[prefix.Length..], kv => kv.Value);
+
+    internal static bool IsCheckpoint(Dictionary<string, string> metadata) => metadata.GetValueOrDefault("format") == Format;
+}

@@ -1,0 +1,67 @@
+namespace NotebookDL.Training;
+
+/// <summary>Something fit can draw (input, target) batches from, epoch after epoch.</summary>
+public interface IBatchSource
+{
+    long sample_count { get; }
+
+    int batch_count { get; }
+
+    IEnumerable<(Tensor x, Tensor y)> Batches();
+}
+
+/// <summary>
+/// Batches of in-memory tensors. Unshuffled batches are zero-copy views; shuffled ones copy whole rows
+/// straight into one buffer per batch. Shuffling draws from torch's default generator, so
+/// torch.manual_seed makes the order reproducible.
+/// </summary>
+internal sealed class TensorBatches : IBatchSource
+{
+    private readonly Tensor x, y;
+    private readonly int batchSize;
+    private readonly bool shuffle;
+
+    public TensorBatches(Tensor x, Tensor y, int batchSize, bool shuffle, string op)
+    {
+        if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), $"{op}: batch_size must be at least 1, got {batchSize}.");
+        if (x.dim() == 0 || y.dim() == 0 || x.Shape[0] != y.Shape[0])
+            throw new ArgumentException($"{op}: x and y must have the same number of samples in their first dimension, but x is {Shapes.Format(x.Shape)} and y is {Shapes.Format(y.Shape)}.");
+        (this.x, this.y, this.batchSize, this.shuffle) = (x.detach().contiguous(), y.detach().contiguous(), batchSize, shuffle);
+    }
+
+    public long sample_count => x.Shape[0];
+
+    public int batch_count => (int)((sample_count + batchSize - 1) / batchSize);
+
+    public IEnumerable<(Tensor x, Tensor y)> Batches()
+    {
+        var order = shuffle ? torch.randperm(sample_count).ToArray<long>() : null;
+        for (long start = 0; start < sample_count; start += batchSize)
+        {
+            var length = Math.Min(batchSize, sample_count - start);
+            if (order is null) yield return (x.narrow(0, start, length), y.narrow(0, start, length));
+            else
+            {
+                var rows = order.AsSpan((int)start, (int)length).ToArray();
+                yield return (GatherRows(x, rows), GatherRows(y, rows));
+            }
+        }
+    }
+
+    /// <summary>Copies the given rows of a contiguous tensor into a new contiguous tensor.</summary>
+    internal static Tensor GatherRows(Tensor source, long[] rows)
+    {
+        var rowSize = (int)(source.Count / Math.Max(1, source.Shape[0]));
+        var shape = source.shape;
+        shape[0] = rows.Length;
+        if (source.Storage is LongStorage ls)
+        {
+            var data = new long[rows.Length * rowSize];
+            for (int r = 0; r < rows.Length; r++) Array.Copy(ls.Data, source.Offset + rows[r] * rowSize, data, (long)r * rowSize, rowSize);
+            return new Tensor(data, shape);
+        }
+        var floats = new float[rows.Length * rowSize];
+        for (int r = 0; r < rows.Length; r++) Array.Copy(source.FloatData, source.Offset + rows[r] * rowSize, floats, (long)r * rowSize, rowSize);
+        return new Tensor(floats, shape, source.dtype);
+    }
+}
