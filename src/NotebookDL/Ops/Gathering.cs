@@ -70,7 +70,9 @@ internal sealed class GatherFunction : GradFn
         if (xs.Storage is LongStorage)
         {
             var longs = xs.LongSpan();
-            result = new Tensor(positions.Select(p => longs[(int)p]).ToArray(), index.shape);
+            var picked = new long[positions.Length];
+            for (int i = 0; i < picked.Length; i++) picked[i] = longs[(int)positions[i]];
+            result = new Tensor(picked, index.shape);
         }
         else
         {

@@ -26,6 +26,8 @@ internal static class Shapes
 
     public static bool IsContiguous(ReadOnlySpan<long> shape, ReadOnlySpan<long> strides)
     {
+        // An empty tensor has no element out of place, whatever its strides (as in PyTorch).
+        if (shape.Contains(0)) return true;
         long expected = 1;
         for (int i = shape.Length - 1; i >= 0; i--)
         {

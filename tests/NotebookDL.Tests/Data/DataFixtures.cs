@@ -109,11 +109,13 @@ internal static class DataFixtures
     public static DataSource Unverified(DataSource source) => source with { Files = [] };
 
     /// <summary>An environment that sees only <paramref name="cache"/> (and the data variable if given), with no network.</summary>
-    public static DataEnvironment Isolated(string cache, string? dataVariable = null, Func<Uri, Stream>? open = null, TextWriter? progress = null) => new()
+    public static DataEnvironment Isolated(string cache, string? dataVariable = null, Func<Uri, Stream>? open = null, TextWriter? progress = null,
+        string? searchSharedFrom = null) => new()
     {
         CacheFolder = cache,
-        CurrentDirectory = cache,
-        SearchShared = false,
+        CurrentDirectory = searchSharedFrom ?? cache,
+        AssemblyDirectory = null,
+        SearchShared = searchSharedFrom is not null,
         GetVariable = name => name == DataEnvironment.DataVariable ? dataVariable : null,
         OpenUrl = open ?? (url => throw new IOException($"network access in a test: {url}")),
         Progress = progress ?? TextWriter.Null,

@@ -31,7 +31,8 @@ public sealed class EarlyStopping : Callback
     public override void on_train_begin(Logs logs)
     {
         (wait, bestEpoch, stopped_epoch, bestWeights) = (0, 0, null, null);
-        monitored.Best = baseline ?? (monitored.IsImprovement(double.MaxValue) ? double.NegativeInfinity : double.PositiveInfinity);
+        monitored.Reset();
+        if (baseline is { } b) monitored.Best = b;
     }
 
     public override void on_epoch_end(int epoch, Logs logs)

@@ -20,8 +20,11 @@ internal sealed class MonitoredValue
             _ => throw new ArgumentException($"{owner}: mode must be \"auto\", \"min\" or \"max\", got \"{mode}\"."),
         };
         this.minDelta = Math.Abs(minDelta);
-        Best = maximize ? double.NegativeInfinity : double.PositiveInfinity;
+        Reset();
     }
+
+    /// <summary>Forgets the best value, so the next reading is always an improvement.</summary>
+    public void Reset() => Best = maximize ? double.NegativeInfinity : double.PositiveInfinity;
 
     public string Monitor { get; }
 

@@ -25,7 +25,7 @@ public sealed class ReduceLROnPlateau : Callback
     public override void on_train_begin(Logs logs)
     {
         (wait, cooldownLeft) = (0, 0);
-        monitored.Best = monitored.IsImprovement(double.MaxValue) ? double.NegativeInfinity : double.PositiveInfinity;
+        monitored.Reset();
     }
 
     public override void on_epoch_end(int epoch, Logs logs)
