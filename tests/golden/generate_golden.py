@@ -666,12 +666,76 @@ def gen_schedulers():
     write("schedulers.json", {"cases": cases})
 
 
+# --------------------------------------------------------------------------
+# safetensors: an independent reader and writer (json + struct only)
+# --------------------------------------------------------------------------
+
+SAFETENSORS_DTYPES = {"F32": ("<f", 4), "I64": ("<q", 8), "BOOL": ("<?", 1)}
+
+
+def read_safetensors(path):
+    """Decode a safetensors file with nothing but json and struct, to check NotebookDL's writer."""
+    import struct
+    with open(path, "rb") as f:
+        raw = f.read()
+    (header_len,) = struct.unpack("<Q", raw[:8])
+    header = json.loads(raw[8:8 + header_len].decode("utf-8"))
+    metadata = header.pop("__metadata__", {})
+    tensors = {}
+    for name, entry in header.items():
+        fmt, size = SAFETENSORS_DTYPES[entry["dtype"]]
+        begin, end = entry["data_offsets"]
+        data = raw[8 + header_len + begin:8 + header_len + end]
+        count = len(data) // size
+        values = list(struct.unpack("<" + fmt[1] * count, data))
+        tensors[name] = {"dtype": entry["dtype"], "shape": entry["shape"], "data": [float(v) if fmt == "<f" else int(v) for v in values]}
+    return tensors, metadata
+
+
+def write_safetensors(path, state_dict):
+    """Write a PyTorch state_dict in safetensors layout with json + struct (no safetensors package needed)."""
+    import struct
+    header, blobs, offset = {}, [], 0
+    for name, t in sorted(state_dict.items()):
+        t = t.detach().contiguous()
+        dtype = {torch.float32: "F32", torch.int64: "I64"}[t.dtype]
+        fmt, size = SAFETENSORS_DTYPES[dtype]
+        values = t.reshape(-1).tolist()
+        blob = struct.pack("<" + fmt[1] * len(values), *values)
+        header[name] = {"dtype": dtype, "shape": list(t.shape), "data_offsets": [offset, offset + len(blob)]}
+        blobs.append(blob)
+        offset += len(blob)
+    text = json.dumps(header, separators=(",", ":")).encode("utf-8")
+    text += b" " * (-len(text) % 8)
+    with open(path, "wb") as f:
+        f.write(struct.pack("<Q", len(text)) + text + b"".join(blobs))
+
+
+def gen_safetensors():
+    # 1. NotebookDL's writer output (committed; the C# test checks it still writes these bytes) read independently.
+    written = os.path.join(OUT_DIR, "notebookdl_written.safetensors")
+    tensors, metadata = read_safetensors(written)
+    write("safetensors_read_by_python.json", {"metadata": metadata, "tensors": tensors})
+    # 2. A PyTorch model's state_dict exported in safetensors layout, with an input and the eval-mode output.
+    seed("safetensors_export")
+    model = nn.Sequential(nn.Conv2d(1, 2, 3, padding=1), nn.BatchNorm2d(2), nn.ReLU(), nn.MaxPool2d(2),
+                          nn.Flatten(), nn.Linear(2 * 3 * 3, 3))
+    x = torch.randn(4, 1, 6, 6)
+    model.train()
+    for _ in range(3):  # non-trivial running statistics
+        model(torch.randn(4, 1, 6, 6))
+    model.eval()
+    write_safetensors(os.path.join(OUT_DIR, "torch_state_dict.safetensors"), model.state_dict())
+    write("torch_state_dict_io.json", {"input": enc(x), "output": enc(model(x))})
+
+
 def main():
     gen_ops()
     gen_layers()
     gen_losses()
     gen_optimizers()
     gen_schedulers()
+    gen_safetensors()
 
 
 if __name__ == "__main__":

@@ -93,7 +93,7 @@ public class DownloadTests : IDisposable
         Assert.Contains("https://mirror.example/mnist/train-images-idx3-ubyte.gz", e.Message);
         Assert.Contains(expected, e.Message);
         Assert.Contains("offline", e.Message);
-        Assert.Empty(Directory.GetFiles(Path.Combine(Root, "mnist")).Where(f => f.Contains("train-images")));
+        Assert.DoesNotContain(Directory.GetFiles(Path.Combine(Root, "mnist")), f => f.Contains("train-images"));
     }
 
     [Fact]
@@ -148,7 +148,8 @@ public class DownloadTests : IDisposable
     [Fact]
     public void CIFAR10_CorruptArchive_ErrorNamesTheArchive()
     {
-        var archive = TarGz(DataFixtures.CifarFiles().Select(f => ("cifar-10-batches-bin/" + f.name, f.bytes)))[..5000];
+        var whole = TarGz(DataFixtures.CifarFiles().Select(f => ("cifar-10-batches-bin/" + f.name, f.bytes)));
+        var archive = whole[..(whole.Length / 2)];
         served["cifar-10-binary.tar.gz"] = archive;
         var source = ServeCifar(archive);
 
