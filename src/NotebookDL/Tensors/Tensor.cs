@@ -115,13 +115,14 @@ public static partial class torch
         internal Span<float> FloatSpan()
         {
             if (!is_contiguous()) throw new InvalidOperationException("internal: FloatSpan needs a contiguous tensor");
-            return FloatData.AsSpan((int)Offset, Count);
+            // An empty slice's offset may point past the end of storage (x[2:, 4:, 5:]); it has nothing to read anyway.
+            return Count == 0 ? Span<float>.Empty : FloatData.AsSpan((int)Offset, Count);
         }
 
         internal Span<long> LongSpan()
         {
             if (!is_contiguous()) throw new InvalidOperationException("internal: LongSpan needs a contiguous tensor");
-            return LongData.AsSpan((int)Offset, Count);
+            return Count == 0 ? Span<long>.Empty : LongData.AsSpan((int)Offset, Count);
         }
 
         public Tensor contiguous() => is_contiguous() ? this : Ops.Clone.Apply(this);

@@ -131,6 +131,19 @@ public class ViewTests
     }
 
     [Fact]
+    public void EmptyTensor_ZeroSizedMiddleDim_ContiguousAndUsable()
+    {
+        var x = zeros(2, 0, 4);
+
+        Assert.True(x.is_contiguous());
+        Assert.Equal([2L, 0, 4], x.to(int64).shape);
+        Assert.Equal([2L, 4], x.sum(1).shape);
+        Assert.Equal([0L, 2, 4], x.permute(1, 0, 2).contiguous().shape);
+        Assert.Equal([2L, 0], tensor(Array.Empty<bool>(), [2, 0]).shape);
+        Assert.Equal("tensor([], size=(2, 0, 4))", x.ToString());
+    }
+
+    [Fact]
     public void Contiguous_OfContiguous_SameTensor()
     {
         var x = Grid();
