@@ -24,6 +24,7 @@ public class IndexingTests
         { "x[.., Slice(1, null, 2)]", [3, 2], [1, 3, 5, 7, 9, 11] },
         { "x[Slice(-2)]", [2, 4], [4, 5, 6, 7, 8, 9, 10, 11] },
         { "x[Slice(2, 1)]", [0, 4], [] },
+        { "x[Slice(3), Slice(4)]", [0, 0], [] },
         { "x[mask]", [5], [7, 8, 9, 10, 11] },
         { "x[int64 tensor]", [3, 4], [8, 9, 10, 11, 0, 1, 2, 3, 8, 9, 10, 11] },
         { "x[.., int64 tensor]", [3, 2], [3, 0, 7, 4, 11, 8] },
@@ -55,6 +56,7 @@ public class IndexingTests
             "x[.., Slice(1, null, 2)]" => x[.., TensorIndex.Slice(1, null, 2)],
             "x[Slice(-2)]" => x[TensorIndex.Slice(-2)],
             "x[Slice(2, 1)]" => x[TensorIndex.Slice(2, 1)],
+            "x[Slice(3), Slice(4)]" => x[TensorIndex.Slice(3), TensorIndex.Slice(4)], // offset past the storage's end
             "x[mask]" => x[x > 6.5],
             "x[int64 tensor]" => x[tensor(new long[] { 2, 0, -1 })],
             "x[.., int64 tensor]" => x[.., pair],

@@ -93,24 +93,33 @@ public static partial class torch
 
             private static (double[] mean, double[] std) FromBytes(VisionDataset images, long[] indices)
             {
-                // Integer sums are exact, so the statistics do not depend on summation order.
+                // A histogram of byte values per channel gives exact sums, independent of summation order, and is fast.
                 var channels = (int)images.channels;
-                var sums = new long[channels];
-                var squares = new long[channels];
+                var histogram = new int[channels * 256];
                 foreach (var index in indices)
                 {
                     var raw = images.RawImage(index);
                     var plane = raw.Length / channels;
                     for (int c = 0; c < channels; c++)
-                        foreach (var b in raw.Slice(c * plane, plane))
-                        {
-                            sums[c] += b;
-                            squares[c] += b * b;
-                        }
+                    {
+                        var bins = histogram.AsSpan(c * 256, 256);
+                        foreach (var b in raw.Slice(c * plane, plane)) bins[b]++;
+                    }
                 }
                 double count = (double)indices.Length * images.height * images.width;
-                var mean = sums.Select(s => s / count / 255.0).ToArray();
-                var std = squares.Select((q, c) => Math.Sqrt(Math.Max(q / count / (255.0 * 255.0) - mean[c] * mean[c], 0))).ToArray();
+                var mean = new double[channels];
+                var std = new double[channels];
+                for (int c = 0; c < channels; c++)
+                {
+                    double sum = 0, squares = 0;
+                    for (int v = 0; v < 256; v++)
+                    {
+                        sum += (double)v * histogram[c * 256 + v];
+                        squares += (double)v * v * histogram[c * 256 + v];
+                    }
+                    mean[c] = sum / count / 255.0;
+                    std[c] = Math.Sqrt(Math.Max(squares / count / (255.0 * 255.0) - mean[c] * mean[c], 0));
+                }
                 return (mean, std);
             }
         }

@@ -53,7 +53,7 @@ internal static class DataLocator
     {
         var lines = Roots(root, env).Select(r => $"  - {Path.Combine(r.Path, source.Folders[0])} ({r.Reason})").ToList();
         if (env.DataVariableValue is null) lines.Add($"  - (${DataEnvironment.DataVariable} is not set)");
-        if (env.SearchShared) lines.Add($"  - (and shared/data/{source.Folders[0]} in every folder above {env.CurrentDirectory})");
+        if (env.SearchShared) lines.Add($"  - (and shared/data/{source.Folders[0]} in every folder above {env.CurrentDirectory} and above the NotebookDL assembly)");
         return string.Join(Environment.NewLine, lines);
     }
 

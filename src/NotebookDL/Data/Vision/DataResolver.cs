@@ -59,7 +59,7 @@ internal static class DataResolver
 
     public static string FixHint(DataSource source, string folder) =>
         source.CanDownload
-            ? $"Delete it and load again with download: true, or copy a good copy into {folder} (from {source.Origin})."
+            ? $"Load again with download: true to replace it, or copy a good copy into {folder} (from {source.Origin})."
             : $"Replace it with a good copy (see {source.Homepage}).";
 
     /// <summary>An error for a file whose digest is unknown or matched but whose contents still do not parse.</summary>

@@ -1,0 +1,47 @@
+using NotebookDL.Training;
+
+namespace NotebookDL.Display;
+
+/// <summary>
+/// Picks the display for any object: display records render themselves, engine objects (tensors,
+/// modules, histories, confusion matrices) get their display type, anything else falls back to
+/// ToString as text/plain. Notebook hosts call this for every cell result.
+/// </summary>
+public static class Formatter
+{
+    private static readonly List<(Type type, Func<object, MimeBundle> render)> registered = [];
+    private static readonly Lock gate = new();
+
+    /// <summary>Adds a display for <typeparamref name="T"/> (and subclasses); later registrations win over earlier ones.</summary>
+    public static void Register<T>(Func<T, MimeBundle> render)
+    {
+        ArgumentNullException.ThrowIfNull(render);
+        lock (gate) registered.Insert(0, (typeof(T), o => render((T)o)));
+    }
+
+    public static MimeBundle ToMimeBundle(object? value)
+    {
+        switch (value)
+        {
+            case null: return new MimeBundle("null");
+            case MimeBundle bundle: return bundle;
+            case IDisplayable displayable: return displayable.ToMimeBundle();
+        }
+        lock (gate)
+            foreach (var (type, render) in registered)
+                if (type.IsInstanceOfType(value)) return render(value);
+        return value switch
+        {
+            Tensor t => TensorDisplay.From(t).ToMimeBundle(),
+            torch.nn.Module m => ModuleDisplay.From(m).ToMimeBundle(),
+            History h => HistoryChart.From(h).ToMimeBundle(),
+            ConfusionMatrix cm => ConfusionMatrixDisplay.From(cm).ToMimeBundle(),
+            _ => new MimeBundle(value.ToString() ?? ""),
+        };
+    }
+
+    /// <summary>Whether there is a display richer than ToString for this object's type.</summary>
+    public static bool HasRichDisplay(Type type) =>
+        typeof(IDisplayable).IsAssignableFrom(type) || typeof(Tensor).IsAssignableFrom(type) || typeof(torch.nn.Module).IsAssignableFrom(type)
+        || typeof(History).IsAssignableFrom(type) || typeof(ConfusionMatrix).IsAssignableFrom(type);
+}

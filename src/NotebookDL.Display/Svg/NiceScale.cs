@@ -1,0 +1,78 @@
+namespace NotebookDL.Display;
+
+/// <summary>
+/// Maps a data interval to pixels and chooses "nice" tick values (1, 2, 2.5 or 5 times a power of ten),
+/// Heckbert's rule, so axes read 0, 0.5, 1.0 rather than 0.03, 0.51, 0.99.
+/// </summary>
+internal sealed class NiceScale
+{
+    public NiceScale(double min, double max, double pixelStart, double pixelEnd, int maxTicks = 6, bool integers = false)
+    {
+        if (!double.IsFinite(min) || !double.IsFinite(max)) (min, max) = (0, 1);
+        if (max < min) (min, max) = (max, min);
+        if (max - min < 1e-12 * Math.Max(1, Math.Abs(max))) (min, max) = (min - 0.5, max + 0.5);
+        (Min, Max, PixelStart, PixelEnd) = (min, max, pixelStart, pixelEnd);
+        Step = NiceNumber((max - min) / Math.Max(1, maxTicks - 1), round: true);
+        if (integers) Step = Math.Max(1, Math.Round(Step));
+        var first = Math.Ceiling(min / Step - 1e-9) * Step;
+        var ticks = new List<double>();
+        for (var t = first; t <= max + Step * 1e-9; t += Step) ticks.Add(Math.Abs(t) < Step * 1e-9 ? 0 : t);
+        Ticks = ticks;
+        var exponent = Math.Floor(Math.Log10(Step) + 1e-9);
+        var mantissa = Step / Math.Pow(10, exponent);
+        Decimals = integers ? 0 : Math.Max(0, (int)-exponent + (Math.Abs(mantissa - 2.5) < 1e-6 ? 1 : 0));
+    }
+
+    public double Min { get; }
+
+    public double Max { get; }
+
+    public double PixelStart { get; }
+
+    public double PixelEnd { get; }
+
+    public double Step { get; }
+
+    public IReadOnlyList<double> Ticks { get; }
+
+    /// <summary>Decimals that show every tick distinctly (2.5-steps need one more).</summary>
+    public int Decimals { get; }
+
+    public double this[double value] => PixelStart + (value - Min) / (Max - Min) * (PixelEnd - PixelStart);
+
+    public double Invert(double pixel) => Min + (pixel - PixelStart) / (PixelEnd - PixelStart) * (Max - Min);
+
+    public string Label(double tick)
+    {
+        var abs = Math.Abs(tick);
+        if (abs != 0 && (abs >= 1e6 || abs < 1e-4)) return tick.ToString("0.##e+0", System.Globalization.CultureInfo.InvariantCulture);
+        return tick.ToString("F" + Math.Min(Decimals, 6), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Data limits widened by a margin so lines do not touch the frame; a floor of zero is kept when the data starts there.</summary>
+    public static (double min, double max) Padded(IEnumerable<double> values, double margin = 0.05)
+    {
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        foreach (var v in values)
+            if (double.IsFinite(v))
+            {
+                min = Math.Min(min, v);
+                max = Math.Max(max, v);
+            }
+        if (double.IsInfinity(min)) return (0, 1);
+        var pad = (max - min) * margin;
+        if (pad == 0) pad = Math.Max(Math.Abs(max) * 0.1, 0.5);
+        return (min >= 0 && min - pad < 0 ? 0 : min - pad, max + pad);
+    }
+
+    private static double NiceNumber(double range, bool round)
+    {
+        if (range <= 0 || !double.IsFinite(range)) return 1;
+        var exponent = Math.Floor(Math.Log10(range));
+        var fraction = range / Math.Pow(10, exponent);
+        double nice = round
+            ? fraction < 1.5 ? 1 : fraction < 2.25 ? 2 : fraction < 3.5 ? 2.5 : fraction < 7.5 ? 5 : 10
+            : fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10;
+        return nice * Math.Pow(10, exponent);
+    }
+}

@@ -1,0 +1,46 @@
+namespace NotebookDL.Kernel.Diagnostics;
+
+/// <summary>
+/// The kernel's own log. It writes to the process's real stderr captured at startup, because cells redirect
+/// Console.Error to the notebook and kernel chatter must never land in a student's output.
+/// </summary>
+public static class Log
+{
+    private static readonly TextWriter Sink = CreateSink();
+    private static readonly object Gate = new();
+
+    /// <summary>NOTEBOOKDL_KERNEL_LOG=debug shows traffic details; warnings and errors are always shown.</summary>
+    public static bool DebugEnabled { get; set; } =
+        string.Equals(Environment.GetEnvironmentVariable("NOTEBOOKDL_KERNEL_LOG"), "debug", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Tests and the in-process runner turn this off so expected failures stay quiet.</summary>
+    public static bool Enabled { get; set; } = true;
+
+    public static void Debug(string message)
+    {
+        if (DebugEnabled) Write("debug", message);
+    }
+
+    public static void Info(string message) => Write("info", message);
+
+    public static void Warn(string message) => Write("warn", message);
+
+    public static void Error(string message, Exception? ex = null) =>
+        Write("error", ex is null ? message : $"{message}: {ex.GetType().Name}: {ex.Message}");
+
+    private static void Write(string level, string message)
+    {
+        if (!Enabled) return;
+        lock (Gate)
+        {
+            Sink.WriteLine($"[notebookdl {DateTime.Now:HH:mm:ss.fff} {level}] {message}");
+            Sink.Flush();
+        }
+    }
+
+    private static TextWriter CreateSink()
+    {
+        var stderr = new StreamWriter(Console.OpenStandardError()) { AutoFlush = false };
+        return TextWriter.Synchronized(stderr);
+    }
+}

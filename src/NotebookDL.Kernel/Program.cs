@@ -1,0 +1,3 @@
+using NotebookDL.Kernel.Cli;
+
+return await CommandLine.RunAsync(args);

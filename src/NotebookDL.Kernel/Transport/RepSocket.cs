@@ -1,0 +1,22 @@
+namespace NotebookDL.Kernel.Transport;
+
+/// <summary>
+/// REP answering each request on the connection's own reader task with <paramref name="respond"/>. The
+/// envelope (everything up to and including the empty delimiter) goes back with the reply. Answering inline
+/// keeps the heartbeat alive while a cell is busy on another thread.
+/// </summary>
+public sealed class RepSocket(Func<List<byte[]>, IReadOnlyList<byte[]>> respond) : ZmtpSocket(ZmtpSocketType.Rep)
+{
+    /// <summary>The Jupyter heartbeat: echo whatever arrives.</summary>
+    public static RepSocket Echo() => new(body => body);
+
+    protected override ValueTask OnMessageAsync(ZmtpConnection connection, List<byte[]> parts)
+    {
+        int delimiter = parts.FindIndex(p => p.Length == 0);
+        if (delimiter < 0) return ValueTask.CompletedTask; // not from a REQ or DEALER envelope: drop, as libzmq does
+        var reply = new List<byte[]>(parts.GetRange(0, delimiter + 1));
+        reply.AddRange(respond(parts.GetRange(delimiter + 1, parts.Count - delimiter - 1)));
+        connection.SendMessage(reply);
+        return ValueTask.CompletedTask;
+    }
+}

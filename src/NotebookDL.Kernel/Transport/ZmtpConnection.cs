@@ -1,0 +1,193 @@
+using System.Net.Sockets;
+using System.Text;
+using System.Threading.Channels;
+using NotebookDL.Kernel.Diagnostics;
+
+namespace NotebookDL.Kernel.Transport;
+
+/// <summary>
+/// One ZMTP 3.x connection over TCP: the NULL handshake, then one reader task (frames → messages and commands,
+/// PINGs answered here) and one writer task draining an outbound queue, so senders never block on the network.
+/// </summary>
+public sealed class ZmtpConnection : IAsyncDisposable
+{
+    private static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(10);
+    private readonly TcpClient client;
+    private readonly NetworkStream network;
+    private readonly Stream reader;
+    private readonly Channel<byte[]> outbound;
+    private readonly CancellationTokenSource stop = new();
+    private Task? writerTask;
+    private int droppedWarnings;
+
+    private ZmtpConnection(TcpClient client, ZmtpSocketType localType, int? sendHighWaterMark)
+    {
+        this.client = client;
+        client.NoDelay = true;
+        network = client.GetStream();
+        reader = new BufferedStream(network, 64 * 1024);
+        LocalType = localType;
+        outbound = sendHighWaterMark is int hwm
+            ? Channel.CreateBounded<byte[]>(new BoundedChannelOptions(hwm) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true })
+            : Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
+        RemoteEndPoint = client.Client.RemoteEndPoint?.ToString() ?? "?";
+    }
+
+    public ZmtpSocketType LocalType { get; }
+
+    public ZmtpGreeting PeerGreeting { get; private set; }
+
+    public string PeerSocketType { get; private set; } = "";
+
+    /// <summary>The Identity property the peer announced (empty when it announced none).</summary>
+    public byte[] PeerIdentity { get; private set; } = [];
+
+    /// <summary>How a ROUTER addresses this peer: its announced identity, or one the ROUTER generated.</summary>
+    public byte[] RoutingId { get; internal set; } = [];
+
+    public string RemoteEndPoint { get; }
+
+    /// <summary>Greets, runs the NULL mechanism and exchanges READY; closes the connection on any failure.</summary>
+    public static async Task<ZmtpConnection> EstablishAsync(TcpClient client, ZmtpSocketType localType, byte[]? identity,
+        int? sendHighWaterMark, CancellationToken cancellationToken)
+    {
+        var connection = new ZmtpConnection(client, localType, sendHighWaterMark);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(HandshakeTimeout);
+        try
+        {
+            await connection.HandshakeAsync(identity, timeout.Token).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    private async Task HandshakeAsync(byte[]? identity, CancellationToken cancellationToken)
+    {
+        await network.WriteAsync(ZmtpGreeting.Default.ToBytes(), cancellationToken).ConfigureAwait(false);
+        var greeting = new byte[ZmtpGreeting.Length];
+        await reader.ReadExactlyAsync(greeting, cancellationToken).ConfigureAwait(false);
+        PeerGreeting = ZmtpGreeting.Parse(greeting);
+        if (PeerGreeting.Mechanism != "NULL")
+        {
+            await WriteDirectAsync(ZmtpCommand.CreateError("only the NULL mechanism is supported"), cancellationToken).ConfigureAwait(false);
+            throw new ZmtpProtocolException($"peer asked for the {PeerGreeting.Mechanism} mechanism; only NULL is supported");
+        }
+
+        var properties = new List<KeyValuePair<string, byte[]>> { new("Socket-Type", Encoding.ASCII.GetBytes(LocalType.WireName())) };
+        if (LocalType.SendsIdentity()) properties.Add(new("Identity", identity ?? []));
+        await WriteDirectAsync(ZmtpCommand.CreateReady(properties), cancellationToken).ConfigureAwait(false);
+
+        var frame = await FrameCodec.ReadAsync(reader, cancellationToken).ConfigureAwait(false);
+        if (!frame.IsCommand) throw new ZmtpProtocolException("expected READY, got a message frame");
+        var command = ZmtpCommand.Parse(frame.Body);
+        if (command.Name == ZmtpCommand.Error)
+            throw new ZmtpProtocolException($"peer refused the handshake: {Encoding.ASCII.GetString(command.Data.AsSpan(Math.Min(1, command.Data.Length)))}");
+        if (command.Name != ZmtpCommand.Ready) throw new ZmtpProtocolException($"expected READY, got {command.Name}");
+        var peer = command.ReadProperties();
+        PeerSocketType = peer.TryGetValue("Socket-Type", out var type) ? Encoding.ASCII.GetString(type) : "";
+        PeerIdentity = peer.TryGetValue("Identity", out var id) ? id : [];
+        if (!LocalType.AcceptsPeer(PeerSocketType))
+        {
+            await WriteDirectAsync(ZmtpCommand.CreateError($"{LocalType.WireName()} does not accept {PeerSocketType}"), cancellationToken).ConfigureAwait(false);
+            throw new ZmtpProtocolException($"{LocalType.WireName()} socket cannot talk to a '{PeerSocketType}' peer");
+        }
+    }
+
+    private async Task WriteDirectAsync(ZmtpCommand command, CancellationToken cancellationToken) =>
+        await network.WriteAsync(FrameCodec.EncodeCommand(command), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Runs the reader and writer until the peer leaves, the connection breaks or it is disposed.</summary>
+    public async Task RunAsync(Func<List<byte[]>, ValueTask> onMessage, Func<ZmtpCommand, ValueTask> onCommand)
+    {
+        writerTask = Task.Run(WriteLoopAsync);
+        try
+        {
+            await ReadLoopAsync(onMessage, onCommand).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or IOException or ObjectDisposedException or OperationCanceledException or SocketException)
+        {
+            Log.Debug($"{LocalType.WireName()} peer {RemoteEndPoint} left");
+        }
+        catch (ZmtpProtocolException ex)
+        {
+            Log.Warn($"{LocalType.WireName()} peer {RemoteEndPoint} broke the protocol: {ex.Message}");
+        }
+        finally
+        {
+            stop.Cancel();
+            outbound.Writer.TryComplete();
+            client.Dispose();
+        }
+    }
+
+    private async Task ReadLoopAsync(Func<List<byte[]>, ValueTask> onMessage, Func<ZmtpCommand, ValueTask> onCommand)
+    {
+        var parts = new List<byte[]>();
+        while (true)
+        {
+            var frame = await FrameCodec.ReadAsync(reader, stop.Token).ConfigureAwait(false);
+            if (frame.IsCommand)
+            {
+                if (parts.Count > 0) throw new ZmtpProtocolException("command frame inside a multipart message");
+                var command = ZmtpCommand.Parse(frame.Body);
+                if (command.Name == ZmtpCommand.Ping) Enqueue(FrameCodec.EncodeCommand(command.ToPong()));
+                else if (command.Name == ZmtpCommand.Error) throw new ZmtpProtocolException("peer sent ERROR");
+                else if (command.Name != ZmtpCommand.Pong) await onCommand(command).ConfigureAwait(false);
+                continue;
+            }
+            parts.Add(frame.Body);
+            if (frame.More) continue;
+            var message = parts;
+            parts = [];
+            await onMessage(message).ConfigureAwait(false);
+        }
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        try
+        {
+            while (await outbound.Reader.WaitToReadAsync(stop.Token).ConfigureAwait(false))
+            {
+                while (outbound.Reader.TryRead(out var buffer))
+                    await network.WriteAsync(buffer, stop.Token).ConfigureAwait(false);
+                await network.FlushAsync(stop.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or OperationCanceledException or SocketException)
+        {
+            Log.Debug($"{LocalType.WireName()} writer to {RemoteEndPoint} stopped");
+            stop.Cancel();
+            client.Dispose();
+        }
+    }
+
+    /// <summary>Queues an encoded message or command; false when the queue is full (PUB high-water mark) or closed.</summary>
+    public bool Enqueue(byte[] encoded)
+    {
+        if (outbound.Writer.TryWrite(encoded)) return true;
+        if (!stop.IsCancellationRequested && Interlocked.Increment(ref droppedWarnings) == 1)
+            Log.Warn($"{LocalType.WireName()} peer {RemoteEndPoint} is not reading; dropping messages");
+        return false;
+    }
+
+    public bool SendMessage(IReadOnlyList<byte[]> parts) => Enqueue(FrameCodec.EncodeMessage(parts));
+
+    public bool SendCommand(ZmtpCommand command) => Enqueue(FrameCodec.EncodeCommand(command));
+
+    /// <summary>Sends what is queued (up to <paramref name="timeout"/>), then closes.</summary>
+    public async Task CloseAsync(TimeSpan timeout)
+    {
+        outbound.Writer.TryComplete();
+        if (writerTask is { } writer) await Task.WhenAny(writer, Task.Delay(timeout)).ConfigureAwait(false);
+        stop.Cancel();
+        client.Dispose();
+    }
+
+    public async ValueTask DisposeAsync() => await CloseAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+}
