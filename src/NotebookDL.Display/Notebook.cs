@@ -15,5 +15,15 @@ public static partial class Notebook
         return handle;
     }
 
+    /// <summary>
+    /// Keras' model.summary(): a dry forward pass on one zero sample of <paramref name="input_size"/>
+    /// (without the batch dimension, e.g. 1, 28, 28) that lists every layer's output shape and parameters.
+    /// </summary>
+    public static ModelSummary summary(torch.nn.Module<Tensor, Tensor> model, params long[] input_size) => ModelSummary.Of(model, input_size);
+
+    /// <summary>summary with the optional Kernel Shape and Mult-Adds columns.</summary>
+    public static ModelSummary summary(torch.nn.Module<Tensor, Tensor> model, long[] input_size, bool kernel_shape, bool mult_adds = false) =>
+        ModelSummary.Of(model, input_size) with { ShowKernelShape = kernel_shape, ShowMultAdds = mult_adds };
+
     internal static string NewDisplayId() => "notebookdl-" + Guid.NewGuid().ToString("N");
 }

@@ -29,6 +29,14 @@ public static class KerasModel
         int initial_epoch = 0, bool stop_on_nonfinite_loss = true, CancellationToken cancellationToken = default) =>
         model.trainer().fit(x, y, epochs, batch_size, verbose, callbacks, validation_split, validation_data, shuffle, initial_epoch, stop_on_nonfinite_loss, cancellationToken);
 
+    public static History fit<T, S>(this torch.nn.Module<Tensor, Tensor> model, Modules.DataLoader<T, S> train, int epochs = 1, int verbose = 1,
+        IList<Callback>? callbacks = null, Modules.DataLoader<T, S>? validation_data = null, int initial_epoch = 0, bool stop_on_nonfinite_loss = true,
+        CancellationToken cancellationToken = default) =>
+        model.trainer().fit(train, epochs, verbose, callbacks, validation_data, initial_epoch, stop_on_nonfinite_loss, cancellationToken);
+
+    public static EvaluationResult evaluate<T, S>(this torch.nn.Module<Tensor, Tensor> model, Modules.DataLoader<T, S> data, int verbose = 1) =>
+        model.trainer().evaluate(data, verbose);
+
     public static History fit(this torch.nn.Module<Tensor, Tensor> model, IBatchSource train, int epochs = 1, int verbose = 1, IList<Callback>? callbacks = null,
         IBatchSource? validation_data = null, int initial_epoch = 0, bool stop_on_nonfinite_loss = true, CancellationToken cancellationToken = default) =>
         model.trainer().fit(train, epochs, verbose, callbacks, validation_data, initial_epoch, stop_on_nonfinite_loss, cancellationToken);

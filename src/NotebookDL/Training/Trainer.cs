@@ -72,6 +72,11 @@ public sealed partial class Trainer
         return fit(new TensorBatches(x, y, batch_size, shuffle, "fit"), epochs, verbose, callbacks, validation, initial_epoch, stop_on_nonfinite_loss, cancellationToken);
     }
 
+    public History fit<T, S>(Modules.DataLoader<T, S> train, int epochs = 1, int verbose = 1, IList<Callback>? callbacks = null,
+        Modules.DataLoader<T, S>? validation_data = null, int initial_epoch = 0, bool stop_on_nonfinite_loss = true, CancellationToken cancellationToken = default) =>
+        fit(new LoaderBatches<T, S>(train, "fit"), epochs, verbose, callbacks,
+            validation_data is null ? null : new LoaderBatches<T, S>(validation_data, "fit(validation_data)"), initial_epoch, stop_on_nonfinite_loss, cancellationToken);
+
     public History fit(IBatchSource train, int epochs = 1, int verbose = 1, IList<Callback>? callbacks = null, IBatchSource? validation_data = null,
         int initial_epoch = 0, bool stop_on_nonfinite_loss = true, CancellationToken cancellationToken = default)
     {

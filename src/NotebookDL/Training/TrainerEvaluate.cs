@@ -10,6 +10,8 @@ public sealed partial class Trainer
         return new EvaluationResult(logs);
     }
 
+    public EvaluationResult evaluate<T, S>(Modules.DataLoader<T, S> data, int verbose = 1) => evaluate(new LoaderBatches<T, S>(data, "evaluate"), verbose);
+
     public EvaluationResult evaluate(IBatchSource data, int verbose = 1)
     {
         var logs = Evaluate(data, []);

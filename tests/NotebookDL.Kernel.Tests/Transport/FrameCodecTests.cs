@@ -43,7 +43,7 @@ public class FrameCodecTests
     [InlineData(70_000)]
     public async Task Multipart_messages_round_trip_through_a_stream(int size)
     {
-        var parts = new List<byte[]> { "id"u8.ToArray(), [], Enumerable.Range(0, size).Select(i => (byte)i).ToArray() };
+        var parts = new List<byte[]> { "id"u8.ToArray(), Array.Empty<byte>(), Enumerable.Range(0, size).Select(i => (byte)i).ToArray() };
         using var stream = new MemoryStream(FrameCodec.EncodeMessage(parts));
 
         var read = new List<ZmtpFrame>();
@@ -57,7 +57,7 @@ public class FrameCodecTests
     [Fact]
     public void DecodeAll_matches_EncodeMessage()
     {
-        var parts = new List<byte[]> { [1, 2], new byte[256] };
+        var parts = new List<byte[]> { new byte[] { 1, 2 }, new byte[256] };
         var frames = FrameCodec.DecodeAll(FrameCodec.EncodeMessage(parts));
         Assert.Equal(parts, frames.Select(f => f.Body));
     }

@@ -121,3 +121,4 @@ public class TransformTests
         Assert.Contains("float32", e.Message);
     }
 
+}

@@ -7,6 +7,7 @@ namespace NotebookDL.Tests.Textbook;
 /// The perceptron chapter: one linear threshold unit separates AND, OR and NAND but no line separates
 /// XOR; one hidden layer fixes that.
 /// </summary>
+[Collection(NotebookDL.Tests.NN.SeededCollection.Name)]
 public class PerceptronTests
 {
     private static readonly Tensor Inputs = tensor(new float[] { 0, 0, 0, 1, 1, 0, 1, 1 }, [4, 2]);

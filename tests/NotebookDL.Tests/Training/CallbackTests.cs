@@ -4,6 +4,7 @@ using static NotebookDL.torch;
 
 namespace NotebookDL.Tests.Training;
 
+[Collection(NotebookDL.Tests.NN.SeededCollection.Name)]
 public sealed class CallbackTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("notebookdl-callbacks-").FullName;

@@ -4,6 +4,7 @@ using static NotebookDL.torch;
 
 namespace NotebookDL.Tests.Training;
 
+[Collection(NotebookDL.Tests.NN.SeededCollection.Name)]
 public class TrainerTests
 {
     private static (nn.Module<Tensor, Tensor> model, Tensor x, Tensor y) Compiled(string optimizer = "adam")

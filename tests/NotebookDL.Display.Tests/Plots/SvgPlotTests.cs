@@ -1,0 +1,113 @@
+using NotebookDL.Display;
+using static NotebookDL.Display.Notebook;
+using static NotebookDL.torch;
+
+namespace NotebookDL.Display.Tests.Plots;
+
+public class SvgPlotTests
+{
+    private static readonly double[] X = Enumerable.Range(0, 21).Select(i => i / 2.0).ToArray();
+
+    [Fact]
+    public void Plot_TwoSeries_IsWellFormedSvgWithViewBoxLegendAndTitle()
+    {
+        var figure = plot(X, [X.Select(Math.Sin).ToArray(), X.Select(Math.Cos).ToArray()], ["sin", "cos"], "Waves", "x", "y");
+
+        var bundle = figure.ToMimeBundle();
+        var doc = SvgAssert.WellFormed(bundle[MimeBundle.Svg]);
+
+        var texts = SvgAssert.Texts(doc).ToList();
+        Assert.Contains("Waves", texts);
+        Assert.Contains("sin", texts);
+        Assert.Contains("cos", texts);
+        Assert.Contains("x", texts);
+        Assert.Equal(Theme.Width, SvgAssert.Size(bundle[MimeBundle.Svg]).width);
+        Assert.Contains("sin: 21 points", bundle.Text);
+    }
+
+    [Fact]
+    public void Plot_Series_UseOkabeItoColoursInOrder()
+    {
+        var svg = plot(X, [X, X.Select(v => 2 * v).ToArray()], ["a", "b"]).ToSvg();
+
+        var strokes = SvgAssert.WellFormed(svg).Descendants(SvgAssert.Svg + "path").Select(p => p.Attribute("stroke")?.Value).ToList();
+        Assert.Contains("#0072B2", strokes);
+        Assert.Contains("#D55E00", strokes);
+    }
+
+    [Fact]
+    public void Plot_Tensors_MatchesArrays()
+    {
+        var x = linspace(-1, 1, 5);
+
+        var text = plot(x, x * x, "square").ToText();
+
+        Assert.Contains("square: 5 points, x -1..1, y 0..1", text);
+    }
+
+    [Fact]
+    public void Plot_LengthMismatch_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => plot(X, [new double[3]]));
+    }
+
+    [Fact]
+    public void Plot_NonFiniteValues_AreSkippedNotDrawnAsNaN()
+    {
+        var y = X.Select(v => v == 2 ? double.NaN : v == 3 ? double.PositiveInfinity : v).ToArray();
+
+        var svg = plot(X, y, "gappy").ToSvg();
+
+        SvgAssert.WellFormed(svg);
+        Assert.DoesNotContain("NaN", svg);
+        Assert.DoesNotContain("Infinity", svg);
+    }
+
+    [Fact]
+    public void Scatter_Classes_GetOneLegendEntryEach()
+    {
+        var svg = scatter([0, 1, 2, 3], [0, 1, 0, 1], [0, 1, 0, 1], ["no", "yes"], "Points").ToSvg();
+
+        var texts = SvgAssert.Texts(SvgAssert.WellFormed(svg)).ToList();
+        Assert.Contains("no", texts);
+        Assert.Contains("yes", texts);
+        Assert.Equal(4, SvgAssert.WellFormed(svg).Descendants(SvgAssert.Svg + "circle").Count() - 2);
+    }
+
+    [Fact]
+    public void Plot_EscapesMarkupInLabels()
+    {
+        var svg = plot(X, X, "a < b & \"c\"", "<script>alert(1)</script>").ToSvg();
+
+        var doc = SvgAssert.WellFormed(svg);
+        Assert.Contains("a < b & \"c\"", SvgAssert.Texts(doc));
+    }
+
+    [Theory]
+    [InlineData(0, 1, new[] { 0.0, 0.2, 0.4, 0.6, 0.8, 1.0 })]
+    [InlineData(0, 10, new[] { 0.0, 2, 4, 6, 8, 10 })]
+    [InlineData(-3, 3, new[] { -3.0, -2, -1, 0, 1, 2, 3 })]
+    [InlineData(0.31, 0.98, new[] { 0.4, 0.5, 0.6, 0.7, 0.8, 0.9 })]
+    public void NiceScale_Range_PicksRoundTicks(double min, double max, double[] expected)
+    {
+        var scale = new NiceScale(min, max, 0, 100, maxTicks: 7);
+
+        Assert.Equal(expected, scale.Ticks.Select(t => Math.Round(t, 9)));
+    }
+
+    [Fact]
+    public void NiceScale_QuarterSteps_ShowTwoDecimals()
+    {
+        var scale = new NiceScale(0, 1, 0, 100, maxTicks: 5);
+
+        Assert.Equal(["0.00", "0.25", "0.50", "0.75", "1.00"], scale.Ticks.Select(scale.Label));
+    }
+
+    [Fact]
+    public void NiceScale_Integers_StepsAreWhole()
+    {
+        var scale = new NiceScale(0, 4, 0, 100, maxTicks: 10, integers: true);
+
+        Assert.All(scale.Ticks, t => Assert.Equal(Math.Round(t), t));
+    }
+}

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+
+namespace NotebookDL.Display.Tests;
+
+/// <summary>
+/// Headless Chromium for screenshots. Found at NOTEBOOKDL_CHROMIUM, /usr/bin/chromium or
+/// /usr/bin/chromium-browser; tests that need it are skipped when none exists.
+/// </summary>
+internal static class Chromium
+{
+    public static string? Path { get; } =
+        new[] { Environment.GetEnvironmentVariable("NOTEBOOKDL_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser" }
+            .FirstOrDefault(p => !string.IsNullOrEmpty(p) && File.Exists(p));
+
+    public const string MissingMessage =
+        "Chromium not found (looked at $NOTEBOOKDL_CHROMIUM, /usr/bin/chromium, /usr/bin/chromium-browser): browser rendering checks skipped. " +
+        "Install it with `apt-get install -y chromium` to run them.";
+
+    /// <summary>Where screenshots go: $NOTEBOOKDL_SCREENSHOTS, else a screenshots folder next to the test assembly.</summary>
+    public static string ScreenshotDirectory { get; } =
+        Environment.GetEnvironmentVariable("NOTEBOOKDL_SCREENSHOTS") is { Length: > 0 } dir ? dir : System.IO.Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    /// <summary>Loads <paramref name="file"/> in a fresh profile and writes a screenshot of the given window size.</summary>
+    public static void Screenshot(string file, string png, int width, int height)
+    {
+        var profile = Directory.CreateTempSubdirectory("notebookdl-chromium-");
+        try
+        {
+            var start = new ProcessStartInfo(Path ?? throw new InvalidOperationException(MissingMessage))
+            {
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+                UseShellExecute = false,
+            };
+            foreach (var arg in new[]
+                     {
+                         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                         "--disable-component-update", "--disable-sync", "--hide-scrollbars", "--force-device-scale-factor=1",
+                         $"--user-data-dir={profile.FullName}", $"--screenshot={png}", $"--window-size={width},{height}", new Uri(file).AbsoluteUri,
+                     })
+                start.ArgumentList.Add(arg);
+            using var process = Process.Start(start)!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            _ = process.StandardOutput.ReadToEndAsync();
+            if (!process.WaitForExit(TimeSpan.FromSeconds(90)))
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"Chromium did not finish a screenshot of {file} within 90 s.");
+            }
+            if (!File.Exists(png)) throw new InvalidOperationException($"Chromium wrote no screenshot of {file} (exit {process.ExitCode}): {stderr.Result}");
+        }
+        finally
+        {
+            try { profile.Delete(recursive: true); } catch (IOException) { } // a lingering helper process may still hold a file
+        }
+    }
+}
+
+/// <summary>A fact that is skipped, with the reason shown, when Chromium is not installed.</summary>
+public sealed class ChromiumTheoryAttribute : TheoryAttribute
+{
+    public ChromiumTheoryAttribute()
+    {
+        if (Chromium.Path is null) Skip = Chromium.MissingMessage;
+    }
+}
