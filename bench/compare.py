@@ -28,5 +28,5 @@ for name in names:
         unit = ours["unit"]
         # GFLOP/s: higher is better, ratio = ours/theirs; times: ratio = their speed relative, shown as time ratio
         ratio = ours["value"] / theirs["value"]
-        note = "of PyTorch's speed" if unit == "GFLOP/s" else "× PyTorch's time"
+        note = "of PyTorch's speed" if unit == "GFLOP/s" else "× PyTorch's time"  # ms and s: lower is better
         print(f"| {name} | {t} | {ours['value']:.4g} {unit} | {theirs['value']:.4g} {unit} | {ratio:.2f} {note} |")

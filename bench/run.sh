@@ -4,6 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 only="${1:-}"
+# Debian's PyTorch calls whatever libblas.so.3 points to; without OpenBLAS that is the slow reference BLAS.
+if ! update-alternatives --query libblas.so.3-x86_64-linux-gnu 2>/dev/null | grep -q '^Value: .*openblas'; then
+  echo "PyTorch's BLAS is not OpenBLAS here; install it first: sudo apt-get install -y python3-torch libopenblas0-pthread" >&2
+  exit 1
+fi
 mkdir -p bench/results
 dotnet build bench/NotebookDL.Bench -c Release -v q -nologo >/dev/null
 raw=bench/results/raw.jsonl

@@ -5,6 +5,7 @@ OPENBLAS_CORETYPE=SkylakeX (OpenBLAS otherwise runs its old SSE3 kernels on thes
 passes the thread count, which is applied to both torch and OpenBLAS.
 """
 import json
+import os
 import statistics
 import sys
 import time
@@ -71,6 +72,44 @@ def train_step(name, model, x, y, repeats):
     report(name, median_seconds(step, repeats) * 1e3, "ms")
 
 
+def find_cifar():
+    here = os.path.abspath(os.getcwd())
+    while True:
+        candidate = os.path.join(here, "shared", "data", "cifar-10-batches-bin")
+        if os.path.isdir(candidate):
+            return candidate
+        parent = os.path.dirname(here)
+        if parent == here:
+            return None
+        here = parent
+
+
+def cifar_epoch():
+    """One epoch of the baseline on the 45,000 training images after the first 5,000, batch 32, RMSprop."""
+    folder = find_cifar()
+    if folder is None:
+        print("cifar_epoch: no shared/data/cifar-10-batches-bin found; skipped.", file=sys.stderr)
+        return
+    import numpy as np
+    raw = np.concatenate([np.fromfile(os.path.join(folder, f"data_batch_{i}.bin"), dtype=np.uint8).reshape(-1, 3073)
+                          for i in range(1, 6)])
+    images = torch.from_numpy(raw[5000:, 1:].reshape(-1, 3, 32, 32).astype(np.float32) / 255.0)
+    labels = torch.from_numpy(raw[5000:, 0].astype(np.int64))
+    mean, std = images.mean(dim=(0, 2, 3), keepdim=True), images.std(dim=(0, 2, 3), keepdim=True)
+    images = (images - mean) / std
+    model, loss_fn = cifar_baseline(), nn.CrossEntropyLoss()
+    optimizer = torch.optim.RMSprop(model.parameters(), lr=1e-3)
+    model.train()
+    start = time.perf_counter()
+    order = torch.randperm(len(labels))
+    for i in range(0, len(labels), 32):
+        idx = order[i:i + 32]
+        optimizer.zero_grad()
+        loss_fn(model(images[idx]), labels[idx]).backward()
+        optimizer.step()
+    report("cifar_epoch", time.perf_counter() - start, "s")
+
+
 def wanted(name):
     return not only or name.startswith(only)
 
@@ -87,3 +126,5 @@ if __name__ == "__main__":
         train_step("mlp_step", mlp(), torch.randn(128, 784), torch.randint(0, 10, (128,)), 30)
     if wanted("cifar_cnn_step"):
         train_step("cifar_cnn_step", cifar_baseline(), torch.randn(32, 3, 32, 32), torch.randint(0, 10, (32,)), 30)
+    if wanted("cifar_epoch"):
+        cifar_epoch()

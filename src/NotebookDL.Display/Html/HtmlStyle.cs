@@ -10,6 +10,7 @@ internal static class HtmlStyle
     public const string Table = "border-collapse:collapse;font-size:13px;margin:4px 0";
     public const string HeaderCell = "text-align:left;padding:4px 10px;border-bottom:2px solid rgba(128,128,128,.55);font-weight:600;white-space:nowrap";
     public const string NumberHeaderCell = "text-align:right;padding:4px 10px;border-bottom:2px solid rgba(128,128,128,.55);font-weight:600;white-space:nowrap";
+    public const string RowHeaderCell = "text-align:left;padding:3px 10px;border-bottom:1px solid rgba(128,128,128,.25);font-weight:600;white-space:nowrap";
     public const string Cell = "text-align:left;padding:3px 10px;border-bottom:1px solid rgba(128,128,128,.25);white-space:nowrap";
     public const string NumberCell = "text-align:right;padding:3px 10px;border-bottom:1px solid rgba(128,128,128,.25);white-space:nowrap;font-variant-numeric:tabular-nums";
     public const string Code = "font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px";

@@ -61,17 +61,18 @@ public sealed record TensorDisplay(IReadOnlyList<long> Shape, string Dtype, stri
 
     private void AppendTable(StringBuilder html)
     {
+        var whole = Cells.All(row => row.All(x => x == Math.Round(x) || !double.IsFinite(x)));
         html.Append($"<table style=\"{HtmlStyle.Table}\"><thead><tr><th style=\"{HtmlStyle.HeaderCell}\"></th>");
         ForEachWithGaps(ColumnIndices, c => html.Append($"<th style=\"{HtmlStyle.NumberHeaderCell}\">{c}</th>"), () => html.Append($"<th style=\"{HtmlStyle.NumberHeaderCell}\">…</th>"));
         html.Append("</tr></thead><tbody>");
         for (int i = 0; i < RowIndices.Count; i++)
         {
             if (i > 0 && RowIndices[i] != RowIndices[i - 1] + 1)
-                html.Append($"<tr><th style=\"{HtmlStyle.HeaderCell}\">⋮</th><td colspan=\"{ColumnIndices.Count + 1}\"></td></tr>");
-            html.Append($"<tr><th style=\"{HtmlStyle.HeaderCell}\">{RowIndices[i]}</th>");
+                html.Append($"<tr><th style=\"{HtmlStyle.RowHeaderCell}\">⋮</th><td style=\"{HtmlStyle.Cell}\" colspan=\"{ColumnIndices.Count + 1}\"></td></tr>");
+            html.Append($"<tr><th style=\"{HtmlStyle.RowHeaderCell}\">{RowIndices[i]}</th>");
             var row = Cells[i];
             var j = 0;
-            ForEachWithGaps(ColumnIndices, _ => html.Append($"<td style=\"{HtmlStyle.NumberCell};{HtmlStyle.Code}\">{FormatValue(row[j++])}</td>"), () => html.Append($"<td style=\"{HtmlStyle.NumberCell}\">…</td>"));
+            ForEachWithGaps(ColumnIndices, _ => html.Append($"<td style=\"{HtmlStyle.NumberCell};{HtmlStyle.Code}\">{FormatValue(row[j++], whole)}</td>"), () => html.Append($"<td style=\"{HtmlStyle.NumberCell}\">…</td>"));
             html.Append("</tr>");
         }
         html.Append("</tbody></table>");
@@ -86,9 +87,10 @@ public sealed record TensorDisplay(IReadOnlyList<long> Shape, string Dtype, stri
         }
     }
 
-    private string FormatValue(double v) => Dtype switch
+    /// <summary>One format for the whole table, as PyTorch prints: whole numbers without decimals, otherwise four.</summary>
+    private string FormatValue(double v, bool whole) => Dtype switch
     {
-        "torch.float32" => v.ToString("0.####", CultureInfo.InvariantCulture),
+        "torch.float32" => v.ToString(whole ? "0" : "0.0000", CultureInfo.InvariantCulture),
         "torch.bool" => v != 0 ? "True" : "False",
         _ => ((long)v).ToString(CultureInfo.InvariantCulture),
     };

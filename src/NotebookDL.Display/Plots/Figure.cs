@@ -17,7 +17,17 @@ public sealed record Figure(IReadOnlyList<Chart> Panels, string? Title = null) :
     /// <summary>Height of each panel; by default 340 for one column, 280 for more.</summary>
     public double? PanelHeight { get; init; }
 
-    public MimeBundle ToMimeBundle() => new MimeBundle(ToText()).With(MimeBundle.Svg, ToSvg());
+    /// <summary>One legend for all panels, under the title, instead of one per panel (panels share their series).</summary>
+    public bool SharedLegend { get; init; }
+
+    /// <summary>Also sends Plotly JSON, which front ends with a Plotly renderer (VS Code, JupyterLab with jupyterlab-plotly) show interactively.</summary>
+    public bool Interactive { get; init; }
+
+    public MimeBundle ToMimeBundle()
+    {
+        var bundle = new MimeBundle(ToText()).With(MimeBundle.Svg, ToSvg());
+        return Interactive ? bundle.With(MimeBundle.Plotly, PlotlyJson.Render(this)) : bundle;
+    }
 
     public string ToSvg()
     {
@@ -25,11 +35,18 @@ public sealed record Figure(IReadOnlyList<Chart> Panels, string? Title = null) :
         var rows = Math.Max(1, (Panels.Count + columns - 1) / columns);
         var panelHeight = PanelHeight ?? (columns == 1 ? 340 : 280);
         var top = Title is null ? 4.0 : 30.0;
+        var legendRows = SharedLegend ? Legend.Layout(Panels.SelectMany(Legend.Entries).DistinctBy(e => e.Label).ToList(), Width - 24) : [];
+        var legendTop = top;
+        top += legendRows.Count * Legend.RowHeight;
         var svg = new SvgCanvas(Width, top + rows * panelHeight + 6, Title ?? Description());
         if (Title is not null) svg.Text(Width / 2, 22, Title, Theme.TitleSize + 1, anchor: "middle", bold: true);
+        Legend.Draw(svg, legendRows, 14, legendTop);
         var panelWidth = (Width - 8) / columns;
         for (int i = 0; i < Panels.Count; i++)
-            ChartRenderer.Render(svg, Panels[i], 4 + i % columns * panelWidth, top + i / columns * panelHeight, panelWidth, panelHeight);
+        {
+            var panel = SharedLegend ? Panels[i] with { ShowLegend = false } : Panels[i];
+            ChartRenderer.Render(svg, panel, 4 + i % columns * panelWidth, top + i / columns * panelHeight, panelWidth, panelHeight);
+        }
         return svg.ToSvg();
     }
 

@@ -21,21 +21,9 @@ internal sealed class SummaryBuilder
         ArgumentNullException.ThrowIfNull(inputSize);
         if (inputSize.Length == 0 || inputSize.Any(d => d <= 0))
             throw new ArgumentException($"summary: input_size is the shape of ONE sample without the batch dimension, e.g. (1, 28, 28) or (784); got ({string.Join(", ", inputSize)}).");
-        var modes = new[] { model }.Concat(model.modules()).Select(m => (module: m, training: m.training)).ToList();
         var builder = new SummaryBuilder();
         Tensor? output;
-        try
-        {
-            model.eval();
-            using var _ = torch.no_grad();
-            var input = torch.zeros([1, .. inputSize]);
-            output = builder.Walk(model, "", -1, input);
-        }
-        finally
-        {
-            // parents come before their children, so a child's own flag wins over the parent's recursive train()
-            foreach (var (module, training) in modes) module.train(training);
-        }
+        using (new EvalScope(model)) output = builder.Walk(model, "", -1, torch.zeros([1, .. inputSize]));
         var parameters = model.parameters().ToList();
         var trainable = parameters.Where(p => p.requires_grad).Sum(p => p.numel());
         var frozen = parameters.Where(p => !p.requires_grad).Sum(p => p.numel()) + StatisticBuffers(model, recurse: true);

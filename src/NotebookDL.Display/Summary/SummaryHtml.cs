@@ -25,7 +25,7 @@ internal static class SummaryHtml
                 .Append($"<span style=\"{HtmlStyle.Muted}\">({Markup.Escape(row.Type)})</span></td>")
                 .Append($"<td style=\"{HtmlStyle.Cell};{HtmlStyle.Code}\">{Markup.Escape(row.ShapeText)}</td>")
                 .Append($"<td style=\"{HtmlStyle.NumberCell}\">{row.ParameterText}</td>");
-            if (summary.ShowKernelShape) html.Append($"<td style=\"{HtmlStyle.NumberCell};{HtmlStyle.Code}\">{row.KernelShape ?? "--"}</td>");
+            if (summary.ShowKernelShape) html.Append(row.KernelShape is { } kernel ? $"<td style=\"{HtmlStyle.NumberCell};{HtmlStyle.Code}\">{kernel}</td>" : $"<td style=\"{HtmlStyle.NumberCell}\">--</td>");
             if (summary.ShowMultAdds) html.Append($"<td style=\"{HtmlStyle.NumberCell}\">{row.MultAddsText}</td>");
             html.Append("</tr>");
         }

@@ -8,8 +8,7 @@ namespace NotebookDL.Display;
 /// </summary>
 internal static class ChartRenderer
 {
-    private const double CharWidth = 0.6; // average sans-serif glyph width per pixel of font size
-    private const double LegendRow = 20;
+    public const double CharWidth = 0.6; // average sans-serif glyph width per pixel of font size
 
     public static void Render(SvgCanvas svg, Chart chart, double x, double y, double w, double h)
     {
@@ -20,8 +19,7 @@ internal static class ChartRenderer
             top += 22;
         }
         var colors = AssignColors(chart.Series);
-        var legend = chart.ShowLegend ? LegendEntries(chart, colors) : [];
-        var legendRows = LayoutLegend(legend, w - 20);
+        var legendRows = Legend.Layout(chart.ShowLegend ? Legend.Entries(chart) : [], w - 20);
         var (xMin, xMax) = chart.XRange is { } xr ? (xr.Min, xr.Max) : NiceScale.Padded(chart.Series.SelectMany(s => s.X), 0.02);
         var (yMin, yMax) = chart.YRange is { } yr ? (yr.Min, yr.Max) : NiceScale.Padded(chart.Series.SelectMany(s => s.Y).Concat(chart.PointMarkers.Select(p => p.Y)));
         if (chart.XRange is null && chart.Series.All(s => s.X.Count == 0)) (xMin, xMax) = (0, 1);
@@ -29,12 +27,12 @@ internal static class ChartRenderer
         var tickChars = probe.Ticks.Select(probe.Label).DefaultIfEmpty("0").Max(l => l.Length);
         var left = x + 12 + tickChars * CharWidth * Theme.FontSize + (chart.YLabel is null ? 0 : 20);
         var right = x + w - 14;
-        var plotTop = top + legendRows.Count * LegendRow + 8;
+        var plotTop = top + legendRows.Count * Legend.RowHeight + 8;
         var bottom = y + h - (chart.XLabel is null ? 24 : 42);
-        var sx = new NiceScale(xMin, xMax, left, right, maxTicks: Math.Max(3, (int)((right - left) / 70)), integers: chart.IntegerX);
-        var sy = new NiceScale(yMin, yMax, bottom, plotTop, maxTicks: Math.Max(3, (int)((bottom - plotTop) / 45)));
+        var sx = new NiceScale(xMin, xMax, left, right, maxTicks: Math.Clamp((int)((right - left) / 60), 3, 12), integers: chart.IntegerX);
+        var sy = new NiceScale(yMin, yMax, bottom, plotTop, maxTicks: Math.Clamp((int)((bottom - plotTop) / 34), 3, 10));
 
-        DrawLegend(svg, legendRows, x + 10, top);
+        Legend.Draw(svg, legendRows, x + 10, top);
         var clip = svg.ClipRect(left, plotTop, right - left, bottom - plotTop);
         if (chart.Background is { } raster)
         {
@@ -141,61 +139,6 @@ internal static class ChartRenderer
                 }
                 svg.Path(d.Append('Z').ToString(), Theme.Background, 1, fill: color);
                 break;
-        }
-    }
-
-    private sealed record LegendEntry(string Label, Action<SvgCanvas, double, double> DrawSample);
-
-    private static List<LegendEntry> LegendEntries(Chart chart, IReadOnlyList<string> colors)
-    {
-        var entries = new List<LegendEntry>();
-        for (int i = 0; i < chart.Series.Count; i++)
-        {
-            var (s, color) = (chart.Series[i], colors[i]);
-            if (s.Label.Length == 0 || entries.Any(e => e.Label == s.Label)) continue;
-            entries.Add(new(s.Label, (svg, ex, ey) =>
-            {
-                if (s.Kind != SeriesKind.Scatter) svg.Line(ex, ey, ex + 22, ey, color, s.Width, s.Dash);
-                if (s.Kind is SeriesKind.Scatter or SeriesKind.LineWithMarkers) svg.Circle(ex + 11, ey, s.MarkerRadius, color, s.MarkerStroke);
-            }));
-        }
-        foreach (var m in chart.VerticalMarkers.DistinctBy(m => m.Label))
-            entries.Add(new(m.Label, (svg, ex, ey) => svg.Line(ex + 11, ey - 7, ex + 11, ey + 7, m.Color, 1.5, m.Dash)));
-        foreach (var p in chart.PointMarkers.DistinctBy(p => p.Label))
-            entries.Add(new(p.Label, (svg, ex, ey) => DrawMarker(svg, ex + 11, ey, p.Shape, p.Color, 5)));
-        return entries;
-    }
-
-    private static List<List<(LegendEntry entry, double offset)>> LayoutLegend(List<LegendEntry> entries, double width)
-    {
-        var rows = new List<List<(LegendEntry, double)>>();
-        var row = new List<(LegendEntry, double)>();
-        double cursor = 0;
-        foreach (var e in entries)
-        {
-            var itemWidth = 30 + e.Label.Length * CharWidth * Theme.FontSize + 16;
-            if (row.Count > 0 && cursor + itemWidth > width)
-            {
-                rows.Add(row);
-                (row, cursor) = ([], 0);
-            }
-            row.Add((e, cursor));
-            cursor += itemWidth;
-        }
-        if (row.Count > 0) rows.Add(row);
-        return rows;
-    }
-
-    private static void DrawLegend(SvgCanvas svg, List<List<(LegendEntry entry, double offset)>> rows, double x, double y)
-    {
-        for (int r = 0; r < rows.Count; r++)
-        {
-            var cy = y + r * LegendRow + 10;
-            foreach (var (entry, offset) in rows[r])
-            {
-                entry.DrawSample(svg, x + offset, cy);
-                svg.Text(x + offset + 28, cy + 4, entry.Label);
-            }
         }
     }
 }

@@ -12,8 +12,7 @@ internal sealed class NiceScale
         if (max < min) (min, max) = (max, min);
         if (max - min < 1e-12 * Math.Max(1, Math.Abs(max))) (min, max) = (min - 0.5, max + 0.5);
         (Min, Max, PixelStart, PixelEnd) = (min, max, pixelStart, pixelEnd);
-        Step = NiceNumber((max - min) / Math.Max(1, maxTicks - 1), round: true);
-        if (integers) Step = Math.Max(1, Math.Round(Step));
+        Step = ChooseStep(min, max, Math.Max(2, maxTicks), integers);
         var first = Math.Ceiling(min / Step - 1e-9) * Step;
         var ticks = new List<double>();
         for (var t = first; t <= max + Step * 1e-9; t += Step) ticks.Add(Math.Abs(t) < Step * 1e-9 ? 0 : t);
@@ -42,11 +41,14 @@ internal sealed class NiceScale
 
     public double Invert(double pixel) => Min + (pixel - PixelStart) / (PixelEnd - PixelStart) * (Max - Min);
 
+    /// <summary>The tick's text, with a typographic minus sign as in printed charts.</summary>
     public string Label(double tick)
     {
         var abs = Math.Abs(tick);
-        if (abs != 0 && (abs >= 1e6 || abs < 1e-4)) return tick.ToString("0.##e+0", System.Globalization.CultureInfo.InvariantCulture);
-        return tick.ToString("F" + Math.Min(Decimals, 6), System.Globalization.CultureInfo.InvariantCulture);
+        var text = abs != 0 && (abs >= 1e6 || abs < 1e-4)
+            ? tick.ToString("0.##e+0", System.Globalization.CultureInfo.InvariantCulture)
+            : tick.ToString("F" + Math.Min(Decimals, 6), System.Globalization.CultureInfo.InvariantCulture);
+        return text.Replace('-', '\u2212');
     }
 
     /// <summary>Data limits widened by a margin so lines do not touch the frame; a floor of zero is kept when the data starts there.</summary>
@@ -65,14 +67,25 @@ internal sealed class NiceScale
         return (min >= 0 && min - pad < 0 ? 0 : min - pad, max + pad);
     }
 
-    private static double NiceNumber(double range, bool round)
+    /// <summary>
+    /// The 1-2-2.5-5 step whose tick count is closest to <paramref name="target"/> without exceeding it by more
+    /// than one; ties go to the larger step (fewer, rounder labels).
+    /// </summary>
+    private static double ChooseStep(double min, double max, int target, bool integers)
     {
-        if (range <= 0 || !double.IsFinite(range)) return 1;
-        var exponent = Math.Floor(Math.Log10(range));
-        var fraction = range / Math.Pow(10, exponent);
-        double nice = round
-            ? fraction < 1.5 ? 1 : fraction < 2.25 ? 2 : fraction < 3.5 ? 2.5 : fraction < 7.5 ? 5 : 10
-            : fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10;
-        return nice * Math.Pow(10, exponent);
+        var range = max - min;
+        var best = double.NaN;
+        var bestScore = double.MaxValue;
+        for (var exponent = Math.Floor(Math.Log10(range)) - 2; exponent <= Math.Floor(Math.Log10(range)) + 1; exponent++)
+            foreach (var multiplier in new[] { 1, 2, 2.5, 5 })
+            {
+                var step = multiplier * Math.Pow(10, exponent);
+                if (integers && (step < 1 || step != Math.Round(step))) continue;
+                var count = Math.Floor(max / step + 1e-9) - Math.Ceiling(min / step - 1e-9) + 1;
+                if (count > target + 1 || count < 2) continue;
+                var score = Math.Abs(count - target);
+                if (score <= bestScore) (best, bestScore) = (step, score);
+            }
+        return double.IsNaN(best) ? (integers ? Math.Max(1, Math.Ceiling(range)) : range) : best;
     }
 }

@@ -1,4 +1,8 @@
 using System.CommandLine;
+using NotebookDL.Kernel.Diagnostics;
+using NotebookDL.Kernel.Install;
+using NotebookDL.Kernel.Protocol;
+using NotebookDL.Kernel.Server;
 
 namespace NotebookDL.Kernel.Cli;
 
@@ -7,7 +11,57 @@ public static class CommandLine
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var root = new RootCommand("NotebookDL: a Jupyter kernel for C# with NotebookDL built in, and a headless notebook runner.");
+        var root = new RootCommand("NotebookDL: a Jupyter kernel for C# with NotebookDL built in, and a headless notebook runner.")
+        {
+            KernelCommand(),
+            InstallCommand(),
+            UninstallCommand(),
+            RunCommand.Create(),
+        };
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+    }
+
+    private static Command KernelCommand()
+    {
+        var file = new Option<FileInfo>("--connection-file", "-f") { Description = "The connection file Jupyter wrote.", Required = true };
+        var command = new Command("kernel", "Run the Jupyter kernel (Jupyter starts this through the kernelspec).") { file };
+        command.SetAction(async (parse, _) =>
+        {
+            var info = ConnectionInfo.Load(parse.GetRequiredValue(file).FullName);
+            await using var server = KernelServer.Start(info);
+            Log.Info($"kernel listening on {info.Ip} (shell {server.Sockets.Bound.ShellPort})");
+            return await server.RunUntilShutdownAsync().ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    private static Command InstallCommand()
+    {
+        var user = new Option<bool>("--user") { Description = "Install for the current user (the default)." };
+        var prefix = new Option<DirectoryInfo?>("--prefix") { Description = "Install under DIR/share/jupyter/kernels (for a virtual environment)." };
+        var command = new Command("install", $"Register the '{KernelSpecInstaller.DisplayName}' kernel with Jupyter.") { user, prefix };
+        command.SetAction(parse =>
+        {
+            var folder = KernelSpecInstaller.Install(parse.GetValue(prefix)?.FullName);
+            Console.WriteLine($"Installed kernelspec {KernelSpecInstaller.KernelName} in {folder}");
+            foreach (var shadow in KernelSpecInstaller.Shadowing(folder))
+                Console.WriteLine($"warning: {shadow} comes first in Jupyter's search path (JUPYTER_PATH) and hides this one");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command UninstallCommand()
+    {
+        var prefix = new Option<DirectoryInfo?>("--prefix") { Description = "Also remove the kernelspec installed under DIR." };
+        var command = new Command("uninstall", "Remove the kernelspec.") { prefix };
+        command.SetAction(parse =>
+        {
+            var removed = KernelSpecInstaller.Uninstall(parse.GetValue(prefix)?.FullName);
+            foreach (var folder in removed) Console.WriteLine($"Removed {folder}");
+            if (removed.Count == 0) Console.WriteLine($"No {KernelSpecInstaller.KernelName} kernelspec was installed.");
+            return 0;
+        });
+        return command;
     }
 }

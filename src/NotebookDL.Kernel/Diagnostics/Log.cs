@@ -38,9 +38,13 @@ public static class Log
         }
     }
 
+    /// <summary>NOTEBOOKDL_KERNEL_LOG_FILE sends the log to a file (frontends often hide a kernel's stderr).</summary>
     private static TextWriter CreateSink()
     {
-        var stderr = new StreamWriter(Console.OpenStandardError()) { AutoFlush = false };
-        return TextWriter.Synchronized(stderr);
+        var file = Environment.GetEnvironmentVariable("NOTEBOOKDL_KERNEL_LOG_FILE");
+        var stream = string.IsNullOrEmpty(file)
+            ? Console.OpenStandardError()
+            : new FileStream(file, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
+        return TextWriter.Synchronized(new StreamWriter(stream) { AutoFlush = false });
     }
 }

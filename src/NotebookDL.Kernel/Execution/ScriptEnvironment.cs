@@ -1,20 +1,22 @@
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Scripting;
 
 namespace NotebookDL.Kernel.Execution;
 
 /// <summary>
-/// What every cell compiles against: the framework (its reference assemblies with XML docs when the SDK's
-/// targeting pack is installed, so inspect can show summaries), NotebookDL, and the default usings.
+/// What every cell compiles against: the framework (with XML docs from the SDK's targeting pack when it is
+/// installed, so inspect can show summaries), NotebookDL, and the default usings.
 /// </summary>
 public static class ScriptEnvironment
 {
     public static readonly string[] DefaultImports =
     [
         "System", "System.Linq", "System.Collections.Generic", "System.Text", "System.Threading.Tasks",
-        "NotebookDL", "NotebookDL.torch",
+        "NotebookDL", "NotebookDL.torch", "NotebookDL.Display", "NotebookDL.Display.Notebook",
+        "NotebookDL.Kernel.Display.KernelNotebook",
     ];
 
     public static readonly CSharpParseOptions ParseOptions =
@@ -28,6 +30,7 @@ public static class ScriptEnvironment
         .WithLanguageVersion(LanguageVersion.Latest)
         .WithOptimizationLevel(OptimizationLevel.Release) // Debug IL would also turn off JIT optimisation of user loops
         .WithEmitDebugInformation(true)                  // line numbers in tracebacks
+        .WithFileEncoding(System.Text.Encoding.UTF8)     // debug information needs the source text's encoding
         .WithAllowUnsafe(true)
         .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(baseDirectory))
         .WithSourceResolver(ScriptSourceResolver.Default.WithBaseDirectory(baseDirectory));
@@ -36,8 +39,9 @@ public static class ScriptEnvironment
     private static IEnumerable<Assembly> LibraryAssemblies()
     {
         yield return typeof(torch).Assembly;
+        yield return typeof(NotebookDL.Display.Notebook).Assembly;
         yield return typeof(CellCancellation).Assembly;
-        foreach (var name in new[] { "NotebookDL.Display", "System.Numerics.Tensors" })
+        foreach (var name in new[] { "System.Numerics.Tensors" })
         {
             Assembly? loaded = null;
             try
@@ -52,41 +56,40 @@ public static class ScriptEnvironment
         }
     }
 
+    /// <summary>
+    /// Cells compile against the running framework's implementation assemblies: Roslyn scripting always adds the
+    /// runtime's System.Private.CoreLib, which clashes with the targeting pack's reference assemblies. The pack's
+    /// XML files (same file names; CoreLib's types are documented in System.Runtime.xml) still supply docs.
+    /// </summary>
     private static IReadOnlyList<MetadataReference> BuildReferences()
     {
-        var references = new List<MetadataReference>();
-        var refPack = FindReferencePack();
-        if (refPack is not null)
-        {
-            foreach (var dll in Directory.EnumerateFiles(refPack, "*.dll"))
-            {
-                var xml = Path.ChangeExtension(dll, ".xml");
-                references.Add(MetadataReference.CreateFromFile(dll,
-                    documentation: File.Exists(xml) ? XmlDocumentationProvider.CreateFromFile(xml) : null));
-            }
-        }
-        else
-        {
-            // No targeting pack (runtime-only machine): compile against the running framework's own assemblies.
-            var platform = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "").Split(Path.PathSeparator);
-            var frameworkDir = Path.GetDirectoryName(typeof(object).Assembly.Location);
-            references.AddRange(platform
-                .Where(p => Path.GetDirectoryName(p) == frameworkDir && IsManagedFramework(Path.GetFileName(p)))
-                .Select(p => MetadataReference.CreateFromFile(p)));
-        }
+        var docs = FindReferencePack();
+        var platform = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "").Split(Path.PathSeparator);
+        var frameworkDir = Path.GetDirectoryName(typeof(object).Assembly.Location);
+        var references = platform
+            .Where(p => Path.GetDirectoryName(p) == frameworkDir && IsManagedFramework(Path.GetFileName(p)))
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p, documentation: FrameworkDocs(docs, p)))
+            .ToList();
         foreach (var assembly in LibraryAssemblies())
-        {
-            var xml = Path.ChangeExtension(assembly.Location, ".xml");
-            references.Add(MetadataReference.CreateFromFile(assembly.Location,
-                documentation: File.Exists(xml) ? XmlDocumentationProvider.CreateFromFile(xml) : null));
-        }
+            references.Add(MetadataReference.CreateFromFile(assembly.Location, documentation: XmlDocumentation.ForAssembly(assembly.Location)));
         return references;
     }
 
-    private static bool IsManagedFramework(string file) =>
-        file.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
-        && (file.StartsWith("System.", StringComparison.Ordinal) || file is "mscorlib.dll" or "netstandard.dll" or "Microsoft.CSharp.dll" or "Microsoft.Win32.Primitives.dll")
-        && !file.StartsWith("System.Private.", StringComparison.Ordinal) || file == "System.Private.CoreLib.dll";
+    private static XmlDocumentation? FrameworkDocs(string? docsDirectory, string assemblyPath)
+    {
+        if (docsDirectory is null) return null;
+        var name = Path.GetFileName(assemblyPath) == "System.Private.CoreLib.dll" ? "System.Runtime.dll" : Path.GetFileName(assemblyPath);
+        return XmlDocumentation.ForAssembly(Path.Combine(docsDirectory, name));
+    }
+
+    private static bool IsManagedFramework(string file)
+    {
+        if (!file.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)) return false;
+        if (file == "System.Private.CoreLib.dll") return true;
+        if (file.StartsWith("System.Private.", StringComparison.Ordinal)) return false;
+        return file.StartsWith("System.", StringComparison.Ordinal)
+            || file is "mscorlib.dll" or "netstandard.dll" or "Microsoft.CSharp.dll" or "Microsoft.Win32.Primitives.dll";
+    }
 
     /// <summary>
     /// The SDK's Microsoft.NETCore.App.Ref for the running runtime's major.minor, e.g.

@@ -108,12 +108,15 @@ internal static unsafe class Gemm
             else WorkerPool.For(Slices, itemTask);
         }
 
-        // Splits the longer side of C, keeping slice edges on micro-tile boundaries so no slice wastes padding.
+        // Every slice packs the whole of the operand that is not split: splitting columns of C repacks all of A,
+        // splitting rows repacks all of B. Duplicate the cheaper one, where packing a transposed layout costs about
+        // twice a straight copy. Slice edges stay on micro-tile boundaries so no slice wastes padding.
         private void PlanSlices(int wanted)
         {
-            SplitColumns = N >= M;
-            int tiles = SplitColumns ? CeilDiv(N, GemmBlocking.TileCols) : CeilDiv(M, GemmBlocking.TileRows);
-            Slices = Math.Max(1, Math.Min(wanted, tiles));
+            int rowTiles = CeilDiv(M, GemmBlocking.TileRows), colTiles = CeilDiv(N, GemmBlocking.TileCols);
+            long repackA = (long)M * (ADepthStride == 1 ? 2 : 1), repackB = (long)N * (BColStride == 1 ? 1 : 2);
+            SplitColumns = colTiles >= wanted && (repackA <= repackB || rowTiles < wanted);
+            Slices = Math.Max(1, Math.Min(wanted, SplitColumns ? colTiles : rowTiles));
         }
 
         public readonly void Invoke(int index)

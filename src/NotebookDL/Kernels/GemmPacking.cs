@@ -31,6 +31,7 @@ internal static unsafe class GemmPacking
 
     // Lanes are adjacent for each p. Walking p outermost reads every source row front to back once; walking panel
     // by panel instead would revisit each row `panels` times at a large power-of-two stride and thrash L1 sets.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void PackContiguousLanes(float* src, nint depthStride, int lanes, int depth, int width, float* packed)
     {
         int fullPanels = lanes / width;
@@ -82,44 +83,42 @@ internal static unsafe class GemmPacking
         }
     }
 
-    // Each lane is contiguous along p: a transpose. Four lanes × sixteen p at a time consume whole cache lines of
-    // four source rows before moving on, so only four lines need to stay in L1 even at a 4 KiB row stride.
+    // Each lane is contiguous along p: a transpose, done as 4-step-deep blocks of 8 or 4 lanes. A block of lanes
+    // is walked along the whole depth before the next, so the source is read as a few sequential streams that the
+    // prefetcher follows, and only those few lines compete for L1 sets even at a power-of-two lane stride.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void PackContiguousDepth(float* src, nint laneStride, int lanes, int depth, int width, float* packed)
     {
+        int depthBy4 = depth & ~3;
         for (int lane0 = 0; lane0 < lanes; lane0 += width, packed += (nint)width * depth)
         {
             int live = Math.Min(width, lanes - lane0);
             float* panelSrc = src + lane0 * laneStride;
-            int liveBy4 = live & ~3;
-            int p = 0;
-            for (; p + 16 <= depth; p += 16)
+            int vectorLanes = live & ~3;
+            int r = 0;
+            if (Avx.IsSupported)
             {
-                for (int r = 0; r < liveBy4; r += 4)
-                {
-                    float* s = panelSrc + r * laneStride + p;
-                    float* d = packed + (nint)p * width + r;
-                    for (int pp = 0; pp < 16; pp += 4, s += 4, d += 4 * width)
-                        Transpose4x4(s, laneStride, d, width);
-                }
+                for (; r + 8 <= vectorLanes; r += 8)
+                    for (int p = 0; p < depthBy4; p += 4)
+                        Transpose8x4(panelSrc + r * laneStride + p, laneStride, packed + (nint)p * width + r, width);
             }
-            for (; p + 4 <= depth; p += 4)
-            {
-                for (int r = 0; r < liveBy4; r += 4)
+            for (; r < vectorLanes; r += 4)
+                for (int p = 0; p < depthBy4; p += 4)
                     Transpose4x4(panelSrc + r * laneStride + p, laneStride, packed + (nint)p * width + r, width);
-            }
-            // Ragged edges: leftover p for the aligned lanes, then the leftover lanes and padding for every p.
-            for (int pr = p; pr < depth; pr++)
-                for (int r = 0; r < liveBy4; r++) packed[(nint)pr * width + r] = panelSrc[r * laneStride + pr];
-            for (int pr = 0; pr < depth; pr++)
+            // Ragged edges: leftover p for the vector lanes, then the leftover lanes and padding for every p.
+            for (int p = depthBy4; p < depth; p++)
+                for (r = 0; r < vectorLanes; r++) packed[(nint)p * width + r] = panelSrc[r * laneStride + p];
+            if (vectorLanes == width) continue;
+            for (int p = 0; p < depth; p++)
             {
-                float* d = packed + (nint)pr * width;
-                int r = liveBy4;
-                for (; r < live; r++) d[r] = panelSrc[r * laneStride + pr];
+                float* d = packed + (nint)p * width;
+                for (r = vectorLanes; r < live; r++) d[r] = panelSrc[r * laneStride + p];
                 for (; r < width; r++) d[r] = 0f;
             }
         }
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void PackStrided(float* src, nint laneStride, nint depthStride, int lanes, int depth, int width, float* packed)
     {
         for (int lane0 = 0; lane0 < lanes; lane0 += width, packed += (nint)width * depth)
@@ -136,21 +135,37 @@ internal static unsafe class GemmPacking
         }
     }
 
-    // Reads four rows of four floats and writes them as four columns: the classic unpack/move-halves shuffle transpose.
+    // The transposes below read four consecutive p from each of 4/8/16 lanes and write four rows of the packed
+    // layout. Wider ones put lanes i, i+4, i+8, i+12 into the 128-bit quarters of one register, so the in-lane
+    // 4×4 shuffle transpose alone lines every quarter up: no cross-lane permutes are needed.
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Transpose4x4(float* s, nint sourceStride, float* d, nint destStride)
+    private static void Transpose4x4(float* s, nint laneStride, float* d, nint destStride)
     {
-        Vector128<float> r0 = Sse.LoadVector128(s);
-        Vector128<float> r1 = Sse.LoadVector128(s + sourceStride);
-        Vector128<float> r2 = Sse.LoadVector128(s + 2 * sourceStride);
-        Vector128<float> r3 = Sse.LoadVector128(s + 3 * sourceStride);
-        Vector128<float> ab01 = Sse.UnpackLow(r0, r1);
-        Vector128<float> ab23 = Sse.UnpackHigh(r0, r1);
-        Vector128<float> cd01 = Sse.UnpackLow(r2, r3);
-        Vector128<float> cd23 = Sse.UnpackHigh(r2, r3);
-        Sse.Store(d, Sse.MoveLowToHigh(ab01, cd01));
-        Sse.Store(d + destStride, Sse.MoveHighToLow(cd01, ab01));
-        Sse.Store(d + 2 * destStride, Sse.MoveLowToHigh(ab23, cd23));
-        Sse.Store(d + 3 * destStride, Sse.MoveHighToLow(cd23, ab23));
+        Vector128<float> u0 = Sse.LoadVector128(s);
+        Vector128<float> u1 = Sse.LoadVector128(s + laneStride);
+        Vector128<float> u2 = Sse.LoadVector128(s + 2 * laneStride);
+        Vector128<float> u3 = Sse.LoadVector128(s + 3 * laneStride);
+        Vector128<float> ab01 = Sse.UnpackLow(u0, u1), ab23 = Sse.UnpackHigh(u0, u1);
+        Vector128<float> cd01 = Sse.UnpackLow(u2, u3), cd23 = Sse.UnpackHigh(u2, u3);
+        Sse.Store(d, Sse.Shuffle(ab01, cd01, 0x44));
+        Sse.Store(d + destStride, Sse.Shuffle(ab01, cd01, 0xEE));
+        Sse.Store(d + 2 * destStride, Sse.Shuffle(ab23, cd23, 0x44));
+        Sse.Store(d + 3 * destStride, Sse.Shuffle(ab23, cd23, 0xEE));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transpose8x4(float* s, nint laneStride, float* d, nint destStride)
+    {
+        Vector256<float> u0 = Vector256.Create(Vector128.Load(s), Vector128.Load(s + 4 * laneStride));
+        Vector256<float> u1 = Vector256.Create(Vector128.Load(s + laneStride), Vector128.Load(s + 5 * laneStride));
+        Vector256<float> u2 = Vector256.Create(Vector128.Load(s + 2 * laneStride), Vector128.Load(s + 6 * laneStride));
+        Vector256<float> u3 = Vector256.Create(Vector128.Load(s + 3 * laneStride), Vector128.Load(s + 7 * laneStride));
+        Vector256<float> ab01 = Avx.UnpackLow(u0, u1), ab23 = Avx.UnpackHigh(u0, u1);
+        Vector256<float> cd01 = Avx.UnpackLow(u2, u3), cd23 = Avx.UnpackHigh(u2, u3);
+        Avx.Store(d, Avx.Shuffle(ab01, cd01, 0x44));
+        Avx.Store(d + destStride, Avx.Shuffle(ab01, cd01, 0xEE));
+        Avx.Store(d + 2 * destStride, Avx.Shuffle(ab23, cd23, 0x44));
+        Avx.Store(d + 3 * destStride, Avx.Shuffle(ab23, cd23, 0xEE));
     }
 }

@@ -83,6 +83,21 @@ public class SvgPlotTests
         Assert.Contains("a < b & \"c\"", SvgAssert.Texts(doc));
     }
 
+    [Fact]
+    public void Figure_Interactive_AddsPlotlyJsonWithGapsAsNull()
+    {
+        var y = X.Select(v => v == 2 ? double.NaN : v).ToArray();
+
+        var bundle = (plot(X, y, "y", "Interactive") with { Interactive = true }).ToMimeBundle();
+
+        using var json = System.Text.Json.JsonDocument.Parse(bundle[MimeBundle.Plotly]);
+        var trace = json.RootElement.GetProperty("data")[0];
+        Assert.Equal("y", trace.GetProperty("name").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, trace.GetProperty("y")[4].ValueKind);
+        Assert.Equal([MimeBundle.PlainText, MimeBundle.Svg, MimeBundle.Plotly], bundle.Keys);
+        Assert.False(plot(X, y).ToMimeBundle().ContainsKey(MimeBundle.Plotly));
+    }
+
     [Theory]
     [InlineData(0, 1, new[] { 0.0, 0.2, 0.4, 0.6, 0.8, 1.0 })]
     [InlineData(0, 10, new[] { 0.0, 2, 4, 6, 8, 10 })]

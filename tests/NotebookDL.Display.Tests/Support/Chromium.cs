@@ -3,14 +3,15 @@ using System.Diagnostics;
 namespace NotebookDL.Display.Tests;
 
 /// <summary>
-/// Headless Chromium for screenshots. Found at NOTEBOOKDL_CHROMIUM, /usr/bin/chromium or
+/// Headless Chromium for screenshots: the executable named by NOTEBOOKDL_CHROMIUM, else /usr/bin/chromium or
 /// /usr/bin/chromium-browser; tests that need it are skipped when none exists.
 /// </summary>
 internal static class Chromium
 {
+    /// <summary>A set NOTEBOOKDL_CHROMIUM is used alone (so pointing it at nothing exercises the skip).</summary>
     public static string? Path { get; } =
-        new[] { Environment.GetEnvironmentVariable("NOTEBOOKDL_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser" }
-            .FirstOrDefault(p => !string.IsNullOrEmpty(p) && File.Exists(p));
+        (Environment.GetEnvironmentVariable("NOTEBOOKDL_CHROMIUM") is { Length: > 0 } chosen ? [chosen] : new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" })
+            .FirstOrDefault(File.Exists);
 
     public const string MissingMessage =
         "Chromium not found (looked at $NOTEBOOKDL_CHROMIUM, /usr/bin/chromium, /usr/bin/chromium-browser): browser rendering checks skipped. " +

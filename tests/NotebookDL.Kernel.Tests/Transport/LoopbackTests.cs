@@ -51,6 +51,30 @@ public class LoopbackTests
     }
 
     [Fact]
+    public async Task A_second_peer_with_the_same_identity_takes_over_and_the_route_falls_back_when_it_leaves()
+    {
+        await using var router = new RouterSocket();
+        int port = router.Bind("127.0.0.1", 0);
+        await using var first = new DealerSocket(B("same"));
+        await first.ConnectAsync("127.0.0.1", port);
+        first.Send([B("1")]);
+        await Receive(router);
+        var second = new DealerSocket(B("same"));
+        await second.ConnectAsync("127.0.0.1", port);
+        second.Send([B("2")]);
+        await Receive(router);
+
+        router.Send([B("same"), B("to newest")]);
+        Assert.Equal("to newest", System.Text.Encoding.UTF8.GetString((await Receive(second))[0]));
+
+        await second.DisposeAsync();
+        var deadline = DateTime.UtcNow + Timeout;
+        while (router.ConnectionCount > 1 && DateTime.UtcNow < deadline) await Task.Delay(10);
+        router.Send([B("same"), B("to first")]);
+        Assert.Equal("to first", System.Text.Encoding.UTF8.GetString((await Receive(first))[0]));
+    }
+
+    [Fact]
     public async Task Rep_echoes_with_the_envelope_for_heartbeats()
     {
         await using var rep = RepSocket.Echo();

@@ -1,0 +1,99 @@
+using System.Text;
+using System.Text.Json;
+
+namespace NotebookDL.Display;
+
+/// <summary>
+/// A Figure as Plotly JSON (application/vnd.plotly.v1+json) for front ends that render it interactively
+/// (hover values, zoom). Only sent when asked for (<see cref="Figure.Interactive"/>): the SVG stays the
+/// script-free picture every front end can show.
+/// </summary>
+internal static class PlotlyJson
+{
+    public static string Render(Figure figure)
+    {
+        var columns = Math.Max(1, figure.Columns ?? (figure.Panels.Count == 1 ? 1 : 2));
+        var rows = Math.Max(1, (figure.Panels.Count + columns - 1) / columns);
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("data");
+            for (int p = 0; p < figure.Panels.Count; p++)
+            {
+                var chart = figure.Panels[p];
+                var colors = ChartRenderer.AssignColors(chart.Series);
+                var axis = p == 0 ? "" : (p + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                for (int s = 0; s < chart.Series.Count; s++) Trace(json, chart.Series[s], colors[s], axis);
+                foreach (var m in chart.PointMarkers)
+                    Trace(json, new Series(m.Label, [m.X], [m.Y], SeriesKind.Scatter) { MarkerRadius = 6 }, m.Color, axis);
+            }
+            json.WriteEndArray();
+            json.WriteStartObject("layout");
+            if (figure.Title is not null) json.WriteString("title", figure.Title);
+            json.WriteNumber("width", figure.Width);
+            json.WriteNumber("height", rows * (figure.PanelHeight ?? (columns == 1 ? 340 : 280)) + 60);
+            json.WriteStartObject("grid");
+            json.WriteNumber("rows", rows);
+            json.WriteNumber("columns", columns);
+            json.WriteString("pattern", "independent");
+            json.WriteEndObject();
+            for (int p = 0; p < figure.Panels.Count; p++)
+            {
+                var suffix = p == 0 ? "" : (p + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                Axis(json, "xaxis" + suffix, figure.Panels[p].XLabel ?? figure.Panels[p].Title, figure.Panels[p].XRange);
+                Axis(json, "yaxis" + suffix, figure.Panels[p].YLabel, figure.Panels[p].YRange);
+            }
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void Trace(Utf8JsonWriter json, Series s, string color, string axis)
+    {
+        json.WriteStartObject();
+        json.WriteString("type", "scatter");
+        json.WriteString("mode", s.Kind switch { SeriesKind.Scatter => "markers", SeriesKind.LineWithMarkers => "lines+markers", _ => "lines" });
+        if (s.Label.Length > 0) json.WriteString("name", s.Label);
+        else json.WriteBoolean("showlegend", false);
+        Numbers(json, "x", s.X);
+        Numbers(json, "y", s.Y);
+        json.WriteString("xaxis", "x" + axis);
+        json.WriteString("yaxis", "y" + axis);
+        json.WriteStartObject("line");
+        json.WriteString("color", color);
+        json.WriteNumber("width", s.Width);
+        if (s.Dash is not null) json.WriteString("dash", "dash");
+        json.WriteEndObject();
+        json.WriteStartObject("marker");
+        json.WriteString("color", color);
+        json.WriteNumber("size", 2 * s.MarkerRadius);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    /// <summary>Plotly reads null as a gap, which is what NaN means in our series (JSON has no NaN).</summary>
+    private static void Numbers(Utf8JsonWriter json, string name, IReadOnlyList<double> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var v in values)
+            if (double.IsFinite(v)) json.WriteNumberValue(Math.Round(v, 6));
+            else json.WriteNullValue();
+        json.WriteEndArray();
+    }
+
+    private static void Axis(Utf8JsonWriter json, string name, string? title, AxisRange? range)
+    {
+        json.WriteStartObject(name);
+        if (title is not null) json.WriteString("title", title);
+        if (range is { } r)
+        {
+            json.WriteStartArray("range");
+            json.WriteNumberValue(r.Min);
+            json.WriteNumberValue(r.Max);
+            json.WriteEndArray();
+        }
+        json.WriteEndObject();
+    }
+}

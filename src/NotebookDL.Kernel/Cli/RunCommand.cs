@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.Globalization;
+using NotebookDL.Kernel.Runner;
+
+namespace NotebookDL.Kernel.Cli;
+
+/// <summary>`notebookdl run`: executes notebooks headlessly, in-process; exits non-zero naming the failing cell.</summary>
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var notebooks = new Argument<FileInfo[]>("notebooks") { Description = "The .ipynb files to run.", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Write executed notebooks here (default: NAME.nbconvert.ipynb next to each input)." };
+        var parameters = new Option<string[]>("--param", "-p")
+        {
+            Description = "name=value, injected after the cell tagged 'parameters' (papermill's convention). Repeatable.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var timeout = new Option<double?>("--timeout") { Description = "Interrupt a cell after this many seconds." };
+        var allowErrors = new Option<bool>("--allow-errors") { Description = "Keep running after a failing cell and exit 0 (like nbconvert)." };
+        var command = new Command("run", "Execute notebooks without Jupyter and write them with their outputs.")
+        {
+            notebooks, output, parameters, timeout, allowErrors,
+        };
+        command.SetAction(async (parse, _) =>
+        {
+            IReadOnlyList<(string, string)> injected;
+            try
+            {
+                injected = ParameterInjector.Parse(parse.GetValue(parameters) ?? []);
+            }
+            catch (ArgumentException ex)
+            {
+                Console.Error.WriteLine($"notebookdl run: {ex.Message}");
+                return 2;
+            }
+            var seconds = parse.GetValue(timeout);
+            var options = new RunOptions(parse.GetValue(output)?.FullName, injected,
+                seconds is > 0 ? TimeSpan.FromSeconds(seconds.Value) : null, parse.GetValue(allowErrors), Console.Out);
+            return await RunAllAsync(parse.GetRequiredValue(notebooks), options).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAllAsync(FileInfo[] notebooks, RunOptions options)
+    {
+        // Cells write to the console; keep the real one for progress.
+        var progress = TextWriter.Synchronized(new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true });
+        options = options with { Progress = progress };
+        int failures = 0;
+        foreach (var notebook in notebooks)
+        {
+            if (!notebook.Exists)
+            {
+                await Console.Error.WriteLineAsync($"notebookdl run: {notebook.FullName} does not exist").ConfigureAwait(false);
+                return 2;
+            }
+            try
+            {
+                var report = await NotebookRunner.RunAsync(notebook.FullName, options).ConfigureAwait(false);
+                progress.WriteLine($"wrote {report.OutputPath}");
+                if (!report.Succeeded)
+                {
+                    failures++;
+                    progress.WriteLine($"FAILED {notebook.Name}: {report.FailedCell}: {report.Error?.EName}: {report.Error?.EValue}");
+                }
+            }
+            catch (Exception ex) when (ex is IOException or InvalidDataException or System.Text.Json.JsonException or ArgumentException)
+            {
+                progress.WriteLine($"FAILED {notebook.Name}: {ex.Message}");
+                failures++;
+            }
+        }
+        if (notebooks.Length > 1) progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{notebooks.Length - failures} of {notebooks.Length} notebooks ran cleanly"));
+        return failures == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,160 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.Scripting;
+using NotebookDL.Kernel.Diagnostics;
+
+namespace NotebookDL.Kernel.Execution;
+
+/// <summary>
+/// A Roslyn C# scripting session: each cell is a submission continuing the previous state, so variables,
+/// methods and types carry across cells. Cells run on their own thread and stay interruptible.
+/// </summary>
+public sealed class ScriptSession
+{
+    /// <summary>How long an interrupted cell may take to notice before it is abandoned to run on in the background.</summary>
+    public static TimeSpan InterruptGrace { get; set; } = TimeSpan.FromSeconds(2);
+
+    private const int CellStackSize = 64 * 1024 * 1024; // deep recursion in student code should not kill the kernel
+    private readonly Lazy<Task<ScriptState<object>>> warmUp;
+    private ScriptOptions options;
+    private ScriptState<object>? state;
+
+    public ScriptSession(string? baseDirectory = null)
+    {
+        BaseDirectory = baseDirectory ?? Directory.GetCurrentDirectory();
+        options = ScriptEnvironment.CreateOptions(BaseDirectory);
+        warmUp = new Lazy<Task<ScriptState<object>>>(() => Task.Run(WarmUpCoreAsync));
+    }
+
+    public string BaseDirectory { get; }
+
+    public ScriptOptions Options => options;
+
+    /// <summary>Starts compiling in the background (loading Roslyn takes a second or two); later calls await the same work.</summary>
+    public Task WarmUpAsync() => warmUp.Value;
+
+    private async Task<ScriptState<object>> WarmUpCoreAsync()
+    {
+        var initial = await CSharpScript.RunAsync("", options).ConfigureAwait(false);
+        // Compiling (not running) a representative cell JITs the compiler paths the first real cell needs.
+        initial.Script.ContinueWith("var __warm = torch.ones(2).sum().item<float>();", options).Compile();
+        return initial;
+    }
+
+    private async Task<ScriptState<object>> CurrentStateAsync() => state ?? await warmUp.Value.ConfigureAwait(false);
+
+    /// <summary>Adds references (from #r "nuget: ..." restores) to later cells.</summary>
+    public void AddReferences(IEnumerable<string> paths) =>
+        options = options.AddReferences(paths.Select(p => MetadataReference.CreateFromFile(p)));
+
+    /// <summary>The variables cells have defined, newest declaration of each name first-class.</summary>
+    public IReadOnlyList<ScriptVariable> Variables
+    {
+        get
+        {
+            if (state is null) return [];
+            var seen = new HashSet<string>();
+            var latest = new List<ScriptVariable>();
+            for (int i = state.Variables.Length - 1; i >= 0; i--)
+            {
+                var variable = state.Variables[i];
+                if (variable.Name.StartsWith("__", StringComparison.Ordinal) || !seen.Add(variable.Name)) continue;
+                latest.Add(variable);
+            }
+            latest.Reverse();
+            return latest;
+        }
+    }
+
+    /// <summary>A compilation of <paramref name="code"/> as the next cell, for completion and inspection.</summary>
+    public async Task<Compilation> CompileAsNextCellAsync(string code)
+    {
+        var current = await CurrentStateAsync().ConfigureAwait(false);
+        return current.Script.ContinueWith(code, options).GetCompilation();
+    }
+
+    /// <summary>Evaluates an expression against the notebook's variables without changing them (user_expressions, magics).</summary>
+    public async Task<object?> EvaluateAsync(string expression)
+    {
+        var current = await CurrentStateAsync().ConfigureAwait(false);
+        var result = await current.ContinueWithAsync<object>(expression, options).ConfigureAwait(false);
+        return result.ReturnValue;
+    }
+
+    /// <summary>Compiles and runs one cell. Never throws for user errors: they come back as the result's error.</summary>
+    public async Task<CellResult> ExecuteAsync(string code, string cellName, ICellOutput output)
+    {
+        CellConsole.Install();
+        CellConsole.Route(output);
+        var interrupt = CellCancellation.BeginCell();
+        var previous = await CurrentStateAsync().ConfigureAwait(false);
+
+        var cellOptions = options.WithFilePath(cellName);
+        var script = previous.Script.ContinueWith(LoopRewriter.Rewrite(code, ScriptEnvironment.ParseOptions), cellOptions);
+
+        // RunFromAsync compiles once and throws CompilationErrorException on errors; an explicit Compile() first
+        // would bind everything twice (a third of a small cell's latency).
+        var run = RunOnCellThread(() => script.RunFromAsync(previous, _ => true, CancellationToken.None));
+        var interrupted = Task.Delay(Timeout.Infinite, interrupt);
+        if (await Task.WhenAny(run, interrupted).ConfigureAwait(false) != run
+            && await Task.WhenAny(run, Task.Delay(InterruptGrace)).ConfigureAwait(false) != run)
+        {
+            Log.Warn($"{cellName} ignored the interrupt; abandoning it (it keeps running until the kernel restarts)");
+            CellConsole.Flush();
+            return CellResult.Failed(new CellError(ErrorFormatter.InterruptName, "The cell was interrupted.",
+                [$"{ErrorFormatter.InterruptName}: the cell did not stop within {InterruptGrace.TotalSeconds:0.#} s and was abandoned;",
+                 "it may keep running in the background. Variables it defined are lost; restart the kernel to stop it."]));
+        }
+
+        ScriptState<object> next;
+        try
+        {
+            next = await run.ConfigureAwait(false);
+        }
+        catch (CompilationErrorException ex)
+        {
+            return CellResult.Failed(ErrorFormatter.FromDiagnostics([.. ex.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)], code, cellName));
+        }
+        state = next;
+        CellConsole.Flush();
+        if (next.Exception is { } exception) return CellResult.Failed(ErrorFormatter.FromException(exception));
+        return HasValue(script, next.ReturnValue) ? CellResult.WithValue(ValueFormatter.ToBundle(next.ReturnValue)) : CellResult.Empty;
+    }
+
+    /// <summary>
+    /// True when the cell ends in an expression without a semicolon whose type is not void. Only a null value
+    /// needs the (costly) semantic model: void calls and null-valued expressions both return null.
+    /// </summary>
+    private static bool HasValue(Script script, object? value)
+    {
+        var compilation = script.GetCompilation();
+        var tree = compilation.SyntaxTrees.Single();
+        if (tree.GetRoot() is not CompilationUnitSyntax root) return false;
+        if (root.Members.LastOrDefault() is not GlobalStatementSyntax { Statement: ExpressionStatementSyntax expression }
+            || !expression.SemicolonToken.IsMissing) return false;
+        if (value is not null) return true;
+        var type = compilation.GetSemanticModel(tree).GetTypeInfo(expression.Expression).Type;
+        return type is not null && type.SpecialType != SpecialType.System_Void;
+    }
+
+    /// <summary>Starts <paramref name="start"/> on a fresh thread with a large stack; awaits inside continue on the pool.</summary>
+    private static Task<T> RunOnCellThread<T>(Func<Task<T>> start)
+    {
+        var completion = new TaskCompletionSource<Task<T>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                completion.SetResult(start());
+            }
+            catch (Exception ex)
+            {
+                completion.SetResult(Task.FromException<T>(ex));
+            }
+        }, CellStackSize) { IsBackground = true, Name = "notebookdl cell" };
+        thread.Start();
+        return completion.Task.Unwrap();
+    }
+}

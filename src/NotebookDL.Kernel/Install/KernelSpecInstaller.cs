@@ -1,0 +1,73 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+using NotebookDL.Kernel.Protocol;
+
+namespace NotebookDL.Kernel.Install;
+
+/// <summary>Writes and removes the notebookdl-csharp kernelspec.</summary>
+public static class KernelSpecInstaller
+{
+    public const string KernelName = "notebookdl-csharp";
+    public const string DisplayName = "C# (NotebookDL)";
+
+    /// <summary>
+    /// How Jupyter should start this kernel. An installed tool or a repository build both run through their
+    /// native launcher (ProcessPath); under "dotnet NotebookDL.Kernel.dll" the launcher is dotnet plus the dll.
+    /// </summary>
+    public static IReadOnlyList<string> KernelArgv()
+    {
+        var process = Environment.ProcessPath ?? throw new InvalidOperationException("cannot tell how this process was started");
+        var launcher = Path.GetFileNameWithoutExtension(process).Equals("dotnet", StringComparison.OrdinalIgnoreCase)
+            ? new[] { process, Assembly.GetEntryAssembly()?.Location ?? typeof(KernelSpecInstaller).Assembly.Location }
+            : [process];
+        return [.. launcher, "kernel", "-f", "{connection_file}"];
+    }
+
+    public static JsonObject KernelJson(IReadOnlyList<string> argv) => new()
+    {
+        ["argv"] = new JsonArray([.. argv.Select(a => (JsonNode)JsonValue.Create(a))]),
+        ["display_name"] = DisplayName,
+        ["language"] = "C#",
+        ["interrupt_mode"] = "message",
+        ["metadata"] = new JsonObject { ["debugger"] = false },
+    };
+
+    /// <summary>
+    /// Installs into the user's data directory, under <paramref name="prefix"/>, or into an explicit Jupyter data
+    /// directory (tests); returns the kernelspec folder.
+    /// </summary>
+    public static string Install(string? prefix = null, IReadOnlyList<string>? argv = null, string? dataDirectory = null)
+    {
+        var data = dataDirectory ?? (prefix is null ? JupyterPaths.UserDataDirectory() : JupyterPaths.PrefixDataDirectory(prefix));
+        var folder = Path.Combine(JupyterPaths.KernelsDirectory(data), KernelName);
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "kernel.json"), KernelJson(argv ?? KernelArgv()).ToJsonString(Json.Indented) + "\n");
+        return folder;
+    }
+
+    /// <summary>Kernelspecs earlier in Jupyter's lookup order that would hide the one just installed.</summary>
+    public static IEnumerable<string> Shadowing(string installed) =>
+        JupyterPaths.DataDirectories()
+            .Select(d => Path.Combine(JupyterPaths.KernelsDirectory(d), KernelName))
+            .TakeWhile(f => !SamePath(f, installed))
+            .Where(Directory.Exists);
+
+    /// <summary>Removes the kernelspec from the user directory, JUPYTER_PATH entries and <paramref name="prefix"/>.</summary>
+    public static IReadOnlyList<string> Uninstall(string? prefix = null)
+    {
+        var candidates = JupyterPaths.JupyterPathEntries().Append(JupyterPaths.UserDataDirectory());
+        if (prefix is not null) candidates = candidates.Prepend(JupyterPaths.PrefixDataDirectory(prefix));
+        var removed = new List<string>();
+        foreach (var folder in candidates.Distinct().Select(d => Path.Combine(JupyterPaths.KernelsDirectory(d), KernelName)))
+        {
+            if (!Directory.Exists(folder)) continue;
+            Directory.Delete(folder, recursive: true);
+            removed.Add(folder);
+        }
+        return removed;
+    }
+
+    private static bool SamePath(string a, string b) =>
+        string.Equals(Path.GetFullPath(a).TrimEnd(Path.DirectorySeparatorChar), Path.GetFullPath(b).TrimEnd(Path.DirectorySeparatorChar),
+            OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+}

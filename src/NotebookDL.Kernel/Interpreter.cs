@@ -1,0 +1,66 @@
+using NotebookDL.Kernel.Display;
+using NotebookDL.Kernel.Execution;
+using NotebookDL.Kernel.Magics;
+
+namespace NotebookDL.Kernel;
+
+/// <summary>
+/// Runs notebook cells: magic lines first (each wrapping the rest of the cell), then the C# code in the
+/// session. Shared by the Jupyter kernel and the headless runner so both behave identically.
+/// </summary>
+public sealed class Interpreter(ScriptSession session, MagicRegistry magics)
+{
+    public Interpreter(string? baseDirectory = null) : this(new ScriptSession(baseDirectory), MagicRegistry.CreateDefault())
+    {
+    }
+
+    public ScriptSession Session => session;
+
+    public MagicRegistry Magics => magics;
+
+    public async Task<CellResult> ExecuteAsync(string cell, string cellName, ICellOutput output)
+    {
+        var (lines, code) = MagicParser.Split(cell);
+        DisplayBridge.Install();
+        CellConsole.Install();
+        CellConsole.Route(output);
+        Func<Task<CellResult>> run = () => string.IsNullOrWhiteSpace(code)
+            ? Task.FromResult(CellResult.Empty)
+            : session.ExecuteAsync(code, cellName, output);
+
+        for (int i = lines.Count - 1; i >= 0; i--)
+        {
+            var line = lines[i];
+            if (!magics.TryGet(line.Name, out var magic))
+                return CellResult.Failed(new CellError("UnknownMagic", $"#!{line.Name} is not a magic command",
+                    [$"UnknownMagic: #!{line.Name} is not a magic command. Available: {string.Join(", ", magics.All.Select(m => "#!" + m.Name))} (#!lsmagic describes them)."]));
+            var next = run;
+            run = () => RunMagicAsync(magic, line, output, next);
+        }
+        var result = await run().ConfigureAwait(false);
+        CellConsole.Flush();
+        return result;
+    }
+
+    private async Task<CellResult> RunMagicAsync(Magic magic, MagicLine line, ICellOutput output, Func<Task<CellResult>> next)
+    {
+        if (line.Args.Any(a => a is "-h" or "--help"))
+        {
+            Console.Out.WriteLine($"{magic.Usage}\n\n{magic.Summary}");
+            return CellResult.Empty;
+        }
+        try
+        {
+            return await magic.RunAsync(new MagicContext(line.Args, session, output, magics, next)).ConfigureAwait(false);
+        }
+        catch (MagicUsageException ex)
+        {
+            return CellResult.Failed(new CellError("UsageError", $"#!{magic.Name}: {ex.Message}",
+                [$"UsageError: #!{magic.Name}: {ex.Message}", "", $"usage: {magic.Usage}"]));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return CellResult.Failed(ErrorFormatter.FromException(ex));
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using System.Numerics;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using NotebookDL.Kernel.Execution;
+using NotebookDL.Kernel.Server;
+
+namespace NotebookDL.Kernel.Magics;
+
+public sealed class AboutMagic : Magic
+{
+    public override string Name => "about";
+
+    public override string Summary => "Shows versions, the compute device, threads and SIMD width.";
+
+    public override Task<CellResult> RunAsync(MagicContext context)
+    {
+        if (context.Args.Count > 0) throw new MagicUsageException($"#!about takes no arguments, got '{context.Args[0]}'");
+        foreach (var (name, value) in Facts()) context.WriteLine($"{name,-12}{value}");
+        return context.RunRestAsync();
+    }
+
+    public static IEnumerable<(string Name, string Value)> Facts()
+    {
+        yield return ("NotebookDL", Version(typeof(torch).Assembly));
+        yield return ("Kernel", KernelInfo.ImplementationVersion);
+        yield return (".NET", $"{RuntimeInformation.FrameworkDescription} ({RuntimeInformation.ProcessArchitecture})");
+        yield return ("OS", RuntimeInformation.OSDescription);
+        yield return ("Device", "cpu (NotebookDL's managed kernels; no GPU backend)");
+        yield return ("Threads", $"{torch.get_num_threads()} compute threads, {Environment.ProcessorCount} logical cores");
+        yield return ("SIMD", $"{Vector<float>.Count * 32}-bit vectors ({Vector<float>.Count} floats){(Vector512.IsHardwareAccelerated ? ", AVX-512" : Vector256.IsHardwareAccelerated ? ", AVX2" : "")}");
+    }
+
+    private static string Version(Assembly assembly) =>
+        assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? assembly.GetName().Version?.ToString() ?? "unknown";
+}

@@ -1,0 +1,19 @@
+using NotebookDL.Kernel.Execution;
+
+namespace NotebookDL.Kernel.Magics;
+
+public sealed class LsMagic : Magic
+{
+    public override string Name => "lsmagic";
+
+    public override string Summary => "Lists the magic commands.";
+
+    public override Task<CellResult> RunAsync(MagicContext context)
+    {
+        int width = context.Registry.All.Max(m => m.Name.Length) + 2;
+        context.WriteLine("Magic commands (first lines of a cell; add -h for help on one):");
+        foreach (var magic in context.Registry.All)
+            context.WriteLine($"  #!{magic.Name.PadRight(width)}{magic.Summary}");
+        return context.RunRestAsync();
+    }
+}

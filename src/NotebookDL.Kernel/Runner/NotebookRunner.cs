@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using NotebookDL.Kernel.Execution;
+using NotebookDL.Kernel.Protocol;
+
+namespace NotebookDL.Kernel.Runner;
+
+/// <summary>Options of `notebookdl run`.</summary>
+public sealed record RunOptions(
+    string? OutputDirectory = null,
+    IReadOnlyList<(string Name, string Value)>? Parameters = null,
+    TimeSpan? CellTimeout = null,
+    bool AllowErrors = false,
+    TextWriter? Progress = null);
+
+/// <summary>How one notebook run ended; <see cref="FailedCell"/> names the cell that stopped it.</summary>
+public sealed record RunReport(string Notebook, string OutputPath, int CellsRun, string? FailedCell, CellError? Error)
+{
+    public bool Succeeded => FailedCell is null;
+}
+
+/// <summary>
+/// Executes a notebook in-process, cell by cell in a fresh session, as nbconvert --execute would through a
+/// kernel, and writes the executed notebook (nbformat 4.5) with outputs and execution counts.
+/// </summary>
+public static class NotebookRunner
+{
+    public static async Task<RunReport> RunAsync(string path, RunOptions options)
+    {
+        var progress = options.Progress ?? TextWriter.Null;
+        var notebook = JsonNode.Parse(await File.ReadAllTextAsync(path).ConfigureAwait(false)) as JsonObject
+            ?? throw new InvalidDataException($"{path} is not a notebook (expected a JSON object)");
+        ParameterInjector.Inject(notebook, options.Parameters ?? []);
+        NotebookJson.Normalize(notebook);
+
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var outputPath = OutputPath(path, options.OutputDirectory);
+        var previousDirectory = Directory.GetCurrentDirectory();
+        // Kernels start in the notebook's folder, so relative paths in cells mean the same here.
+        Directory.SetCurrentDirectory(directory);
+        try
+        {
+            var report = await ExecuteAsync(notebook, path, outputPath, directory, options, progress).ConfigureAwait(false);
+            Directory.CreateDirectory(Path.GetDirectoryName(outputPath)!);
+            await File.WriteAllTextAsync(outputPath, notebook.ToJsonString(Json.Indented) + "\n").ConfigureAwait(false);
+            return report;
+        }
+        finally
+        {
+            Directory.SetCurrentDirectory(previousDirectory);
+        }
+    }
+
+    private static async Task<RunReport> ExecuteAsync(JsonObject notebook, string path, string outputPath, string directory,
+        RunOptions options, TextWriter progress)
+    {
+        var interpreter = new Interpreter(directory);
+        var collector = new NotebookOutputs();
+        var cells = NotebookJson.Cells(notebook).Where(NotebookJson.IsCode).ToList();
+        int count = 0, index = 0;
+        string? failedCell = null;
+        CellError? firstError = null;
+        progress.WriteLine($"{path}: {cells.Count} code cells");
+        foreach (var cell in cells)
+        {
+            index++;
+            var outputs = new JsonArray();
+            cell["outputs"] = outputs;
+            cell["execution_count"] = null;
+            var source = NotebookJson.Text(cell["source"]);
+            if (NotebookJson.ForeignLanguage(cell) is { } language)
+            {
+                progress.WriteLine($"  [{index}/{cells.Count}] skipped ({language} cell)");
+                continue;
+            }
+            if (string.IsNullOrWhiteSpace(source)) continue;
+
+            cell["execution_count"] = ++count;
+            collector.StartCell(outputs);
+            var watch = Stopwatch.StartNew();
+            var result = await RunCellAsync(interpreter, source, $"In[{count}]", collector, options.CellTimeout).ConfigureAwait(false);
+            if (result.Value is { } value) collector.AddResult(count, value);
+            if (result.Error is { } error)
+            {
+                collector.AddError(error);
+                progress.WriteLine($"  [{index}/{cells.Count}] In[{count}] {error.EName}: {error.EValue} ({watch.Elapsed.TotalSeconds:0.0} s)");
+                failedCell ??= $"cell {index} (In[{count}], id {cell["id"]})";
+                firstError ??= error;
+                if (!options.AllowErrors) break;
+            }
+            else
+            {
+                progress.WriteLine($"  [{index}/{cells.Count}] In[{count}] ok ({watch.Elapsed.TotalSeconds:0.0} s)");
+            }
+        }
+        return new RunReport(path, outputPath, count, options.AllowErrors ? null : failedCell, firstError);
+    }
+
+    /// <summary>Runs a cell; past the timeout it is interrupted like nbclient's timeout does, and reported as such.</summary>
+    private static async Task<CellResult> RunCellAsync(Interpreter interpreter, string source, string name, ICellOutput output, TimeSpan? timeout)
+    {
+        var run = interpreter.ExecuteAsync(source, name, output);
+        if (timeout is not { } limit || await Task.WhenAny(run, Task.Delay(limit)).ConfigureAwait(false) == run)
+            return await run.ConfigureAwait(false);
+        CellCancellation.Interrupt();
+        await run.ConfigureAwait(false);
+        return CellResult.Failed(new CellError("CellTimeoutError", $"{name} did not finish within {limit.TotalSeconds:0.#} s",
+            [$"CellTimeoutError: {name} did not finish within {limit.TotalSeconds:0.#} s and was interrupted (--timeout)."]));
+    }
+
+    /// <summary>--out DIR keeps the file name; without it the result goes next to the input as NAME.nbconvert.ipynb, like nbconvert.</summary>
+    public static string OutputPath(string path, string? outputDirectory)
+    {
+        var name = Path.GetFileNameWithoutExtension(path);
+        return outputDirectory is null
+            ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, name + ".nbconvert.ipynb")
+            : Path.Combine(Path.GetFullPath(outputDirectory), name + ".ipynb");
+    }
+}

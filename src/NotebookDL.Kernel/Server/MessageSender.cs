@@ -1,0 +1,43 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using NotebookDL.Kernel.Diagnostics;
+using NotebookDL.Kernel.Protocol;
+using NotebookDL.Kernel.Transport;
+
+namespace NotebookDL.Kernel.Server;
+
+/// <summary>Builds, signs and sends the kernel's messages: replies on ROUTER channels and broadcasts on iopub.</summary>
+public sealed class MessageSender(WireCodec codec, KernelSockets sockets, string session, string username)
+{
+    public string Session => session;
+
+    public KernelSockets Sockets => sockets;
+
+    public JupyterMessage Create(string msgType, JsonObject content, JupyterMessage? parent, IReadOnlyList<byte[]>? identities = null) =>
+        JupyterMessage.Create(MessageHeader.Create(msgType, session, username), content, parent?.HeaderAsParent(), identities);
+
+    /// <summary>Replies to <paramref name="request"/> on the socket it came in on, addressed by its routing identities.</summary>
+    public void Reply(RouterSocket socket, JupyterMessage request, string msgType, JsonObject content, JsonObject? metadata = null)
+    {
+        var reply = Create(msgType, content, request, request.Identities);
+        if (metadata is not null) reply = reply with { Metadata = metadata };
+        if (!socket.Send(codec.Encode(reply))) Log.Warn($"could not deliver {msgType}: the client disconnected");
+        Log.Debug($"reply -> {msgType}");
+    }
+
+    /// <summary>Sends a kernel-initiated request (input_request) to the client that sent <paramref name="parent"/>.</summary>
+    public void Request(RouterSocket socket, JupyterMessage parent, string msgType, JsonObject content) =>
+        socket.Send(codec.Encode(Create(msgType, content, parent, parent.Identities)));
+
+    /// <summary>Broadcasts on iopub with ipykernel's topic convention: "kernel.&lt;session&gt;.&lt;type&gt;", "stream.&lt;name&gt;".</summary>
+    public void Publish(string msgType, JsonObject content, JupyterMessage? parent)
+    {
+        var topic = msgType == "stream" ? $"stream.{content.GetString("name")}" : $"kernel.{session}.{msgType}";
+        var message = Create(msgType, content, parent, [Encoding.UTF8.GetBytes(topic)]);
+        sockets.IoPub.Send(codec.Encode(message));
+        Log.Debug($"iopub -> {msgType}");
+    }
+
+    public void Status(string state, JupyterMessage? parent) =>
+        Publish("status", new JsonObject { ["execution_state"] = state }, parent);
+}

@@ -1,0 +1,41 @@
+using NotebookDL.Kernel.Execution;
+
+namespace NotebookDL.Kernel.Tests.Execution;
+
+public class LoopRewriterTests
+{
+    private static string Rewrite(string code) => LoopRewriter.Rewrite(code, ScriptEnvironment.ParseOptions);
+
+    private const string Check = "global::NotebookDL.Kernel.Execution.CellCancellation.Check();";
+
+    [Fact]
+    public void Block_bodies_start_with_the_check_on_the_same_line()
+    {
+        Assert.Equal("while (true) {" + Check + "}", Rewrite("while (true) {}"));
+        Assert.Equal("for (;;)\n{\n    " + Check + "x++;\n}", Rewrite("for (;;)\n{\n    x++;\n}"));
+    }
+
+    [Fact]
+    public void Embedded_statements_get_braces_without_new_lines()
+    {
+        Assert.Equal("while (x) {" + Check + "y++;}", Rewrite("while (x) y++;"));
+        Assert.Equal("do {" + Check + "y++;} while (x);", Rewrite("do y++; while (x);"));
+        Assert.Equal("foreach (var (a, b) in p) {" + Check + "s += a;}", Rewrite("foreach (var (a, b) in p) s += a;"));
+    }
+
+    [Fact]
+    public void Line_count_is_preserved_and_nested_loops_are_rewritten()
+    {
+        var code = "for (int i = 0; i < 3; i++)\n    for (int j = 0; j < 3; j++)\n    {\n        Console.WriteLine(i * j);\n    }\n";
+        var rewritten = Rewrite(code);
+        Assert.Equal(code.Split('\n').Length, rewritten.Split('\n').Length);
+        Assert.Equal(2, rewritten.Split(Check).Length - 1);
+    }
+
+    [Fact]
+    public void Code_without_loops_is_returned_unchanged()
+    {
+        const string code = "var x = 1; // no loops here";
+        Assert.Same(code, Rewrite(code));
+    }
+}

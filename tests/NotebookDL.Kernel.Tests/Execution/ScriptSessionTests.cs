@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using NotebookDL.Kernel.Execution;
+
+namespace NotebookDL.Kernel.Tests.Execution;
+
+[Collection("cells")]
+public class ScriptSessionTests(SharedSession shared)
+{
+    private readonly ScriptSession session = shared.Session;
+
+    private async Task<(CellResult Result, RecordingOutput Output)> Run(string code, string cell = "In[1]")
+    {
+        var output = new RecordingOutput();
+        var result = await session.ExecuteAsync(code, cell, output);
+        return (result, output);
+    }
+
+    [Fact]
+    public async Task Variables_carry_across_cells_and_the_last_expression_is_the_value()
+    {
+        await Run("var carried = 20;");
+        var (result, _) = await Run("carried + 22");
+
+        Assert.Null(result.Error);
+        Assert.Equal("42", result.Value?["text/plain"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Statements_and_void_calls_have_no_value()
+    {
+        Assert.Null((await Run("var nothing = 1;")).Result.Value);
+        Assert.Null((await Run("Console.Write(\"\")")).Result.Value);
+    }
+
+    [Fact]
+    public async Task NotebookDL_and_default_usings_are_available()
+    {
+        var (result, _) = await Run("manual_seed(1); var t = ones(2, 3); t.shape.Aggregate(1L, (a, b) => a * b)");
+        Assert.Null(result.Error);
+        Assert.Equal("6", result.Value?["text/plain"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Console_output_goes_to_the_cell_streams()
+    {
+        var (result, output) = await Run("Console.WriteLine(\"hello, world\"); Console.Error.Write(\"oops\");");
+        Assert.Null(result.Error);
+        Assert.Equal("hello, world\n", output.Stdout.ReplaceLineEndings("\n"));
+        Assert.Equal("oops", output.Stderr);
+    }
+
+    [Fact]
+    public async Task Compile_errors_are_one_readable_error_with_the_cell_line()
+    {
+        var (result, output) = await Run("var ok = 1;\nvar bad = undefinedName + 1;", "In[7]");
+
+        var error = Assert.IsType<CellError>(result.Error);
+        Assert.Equal("CompilationError", error.EName);
+        Assert.Contains("CS0103", error.EValue);
+        Assert.Contains("In[7], line 2, column 11: error CS0103", error.Traceback[0]);
+        Assert.Empty(output.Stderr);
+    }
+
+    [Fact]
+    public async Task Runtime_errors_name_the_exception_and_the_cell_line()
+    {
+        var (result, _) = await Run("int Divide(int a, int b) => a / b;\nvar zero = 0;\nDivide(1, zero)", "In[9]");
+
+        var error = Assert.IsType<CellError>(result.Error);
+        Assert.Equal("DivideByZeroException", error.EName);
+        Assert.Contains(error.Traceback, line => line.Contains("In[9]") && line.Contains("line 1") && line.Contains("Divide"));
+        Assert.Contains(error.Traceback, line => line.Contains("In[9]") && line.Contains("line 3"));
+        Assert.DoesNotContain(error.Traceback, line => line.Contains("Microsoft.CodeAnalysis"));
+    }
+
+    [Fact]
+    public async Task Variables_assigned_before_an_exception_survive()
+    {
+        await Run("var before = 5;\nthrow new InvalidOperationException(\"boom\");");
+        var (result, _) = await Run("before");
+        Assert.Equal("5", result.Value?["text/plain"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Interrupt_stops_an_infinite_loop_and_keeps_the_session()
+    {
+        await Run("var survivor = \"still here\";");
+        var watch = Stopwatch.StartNew();
+        var running = Run("var spins = 0L;\nwhile (true) { spins++; }");
+        await Task.Delay(300);
+        CellCancellation.Interrupt();
+        var (result, _) = await running;
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1.5 + 0.3), $"took {watch.Elapsed}");
+        Assert.Equal("KeyboardInterrupt", result.Error?.EName);
+        var (after, _) = await Run("survivor + \" \" + (spins > 0)");
+        Assert.Equal("still here True", after.Value?["text/plain"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Loops_without_braces_and_foreach_are_interruptible_too()
+    {
+        var running = Run("long n = 0;\nforeach (var i in Enumerable.Repeat(1, int.MaxValue)) n += i;");
+        await Task.Delay(200);
+        CellCancellation.Interrupt();
+        Assert.Equal("KeyboardInterrupt", (await running).Result.Error?.EName);
+    }
+
+    [Fact]
+    public async Task ReadLine_asks_the_frontend()
+    {
+        var output = new RecordingOutput();
+        output.Input.Enqueue("Ada");
+        var result = await session.ExecuteAsync("var name = Console.ReadLine(); name", "In[1]", output);
+        Assert.Equal("Ada", result.Value?["text/plain"]?.GetValue<string>());
+    }
+}

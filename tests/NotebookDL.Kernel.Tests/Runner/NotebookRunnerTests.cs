@@ -1,0 +1,88 @@
+using System.Text.Json.Nodes;
+using NotebookDL.Kernel.Runner;
+using NotebookDL.Kernel.Tests.Execution;
+
+namespace NotebookDL.Kernel.Tests.Runner;
+
+[Collection("cells")]
+public class NotebookRunnerTests
+{
+    private static string WriteNotebook(params string[] sources)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "notebookdl-runner-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var notebook = new JsonObject
+        {
+            ["cells"] = new JsonArray([.. sources.Select(s => (JsonNode)new JsonObject
+            {
+                ["cell_type"] = "code", ["metadata"] = new JsonObject(), ["source"] = s, ["outputs"] = new JsonArray(), ["execution_count"] = null,
+            })]),
+            ["metadata"] = new JsonObject(),
+            ["nbformat"] = 4,
+            ["nbformat_minor"] = 2,
+        };
+        var path = Path.Combine(directory, "test.ipynb");
+        File.WriteAllText(path, notebook.ToJsonString());
+        return path;
+    }
+
+    private static JsonArray Cells(RunReport report) => JsonNode.Parse(File.ReadAllText(report.OutputPath))!["cells"]!.AsArray();
+
+    [Fact]
+    public async Task Writes_nbformat_4_5_with_outputs_and_execution_counts()
+    {
+        var path = WriteNotebook("Console.Write(\"a\"); Console.WriteLine(\"b\");", "", "var h = display(1);\nh.Update(2);\n40 + 2");
+
+        var report = await NotebookRunner.RunAsync(path, new RunOptions());
+
+        Assert.True(report.Succeeded);
+        Assert.EndsWith("test.nbconvert.ipynb", report.OutputPath);
+        var notebook = JsonNode.Parse(File.ReadAllText(report.OutputPath))!;
+        Assert.Equal(5, notebook["nbformat_minor"]!.GetValue<int>());
+        var cells = notebook["cells"]!.AsArray();
+        Assert.All(cells, c => Assert.False(string.IsNullOrEmpty(c!["id"]?.GetValue<string>())));
+        Assert.Equal("""[{"output_type":"stream","name":"stdout","text":["ab\n"]}]""", cells[0]!["outputs"]!.ToJsonString().Replace("\\r", ""));
+        Assert.Null(cells[1]!["execution_count"]);
+        var outputs = cells[2]!["outputs"]!.AsArray();
+        Assert.Equal(2, cells[2]!["execution_count"]!.GetValue<int>());
+        Assert.Equal("2", NotebookJson.Text(outputs[0]!["data"]!["text/plain"]));
+        Assert.Equal("execute_result", outputs[1]!["output_type"]!.GetValue<string>());
+        Assert.Equal("42", NotebookJson.Text(outputs[1]!["data"]!["text/plain"]));
+    }
+
+    [Fact]
+    public async Task A_failing_cell_stops_the_run_and_is_named()
+    {
+        var path = WriteNotebook("var x = 1;", "throw new InvalidOperationException(\"bad data\");", "Console.WriteLine(\"never\");");
+
+        var report = await NotebookRunner.RunAsync(path, new RunOptions(OutputDirectory: Path.GetDirectoryName(path)));
+
+        Assert.False(report.Succeeded);
+        Assert.StartsWith("cell 2 (In[2]", report.FailedCell);
+        Assert.Equal("InvalidOperationException", report.Error?.EName);
+        var cells = Cells(report);
+        Assert.Equal("error", cells[1]!["outputs"]![0]!["output_type"]!.GetValue<string>());
+        Assert.Empty(cells[2]!["outputs"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Timeout_interrupts_a_cell()
+    {
+        var path = WriteNotebook("while (true) { }");
+
+        var report = await NotebookRunner.RunAsync(path, new RunOptions(CellTimeout: TimeSpan.FromMilliseconds(300)));
+
+        Assert.Equal("CellTimeoutError", report.Error?.EName);
+    }
+
+    [Fact]
+    public async Task Clear_output_wait_clears_when_the_next_output_arrives()
+    {
+        var path = WriteNotebook("for (int i = 0; i < 3; i++) { clear_output(wait: true); Console.WriteLine(i); }");
+
+        var report = await NotebookRunner.RunAsync(path, new RunOptions());
+
+        var outputs = Cells(report)[0]!["outputs"]!.AsArray();
+        Assert.Equal("2\n", NotebookJson.Text(Assert.Single(outputs)!["text"]).ReplaceLineEndings("\n"));
+    }
+}
