@@ -24,7 +24,8 @@ def report(name, value, unit):
 
 
 def median_seconds(action, repeats):
-    for _ in range(3):
+    warmup = time.perf_counter()
+    while time.perf_counter() - warmup < 2:  # the same warm-up rule as the C# side
         action()
     times = []
     for _ in range(repeats):

@@ -76,10 +76,12 @@ void CifarEpoch()
     Report("cifar_epoch", watch.Elapsed.TotalSeconds, "s");
 }
 
-// The median of timed runs after warm-up, so JIT tiering and one-off GC pauses do not decide the number.
+// The median of timed runs after at least two seconds of warm-up: .NET compiles hot methods in tiers and
+// only reaches optimized code after many calls, so short warm-ups time half-optimized code.
 static double Median(Func<Tensor> action, int repeats)
 {
-    for (int i = 0; i < 3; i++) action();
+    var warmup = Stopwatch.StartNew();
+    for (int i = 0; i < 3 || warmup.Elapsed.TotalSeconds < 2; i++) action();
     var times = new double[repeats];
     for (int i = 0; i < repeats; i++)
     {

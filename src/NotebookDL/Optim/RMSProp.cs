@@ -74,6 +74,11 @@ public class RMSProp : OptimizerHelper, IMomentum
         st.step += 1;
         var g = PrepareGrad(grad, param, maximize, weightDecay);
         var squareAvg = st.square_avg!;
+        if (!centered && momentum == 0)
+        {
+            OptimMath.RmsPropPlain(param, g, squareAvg, (float)alpha, (float)eps, (float)lr);
+            return;
+        }
         var avg = Scratch(1, g.Length);
         var tmp = Scratch(2, g.Length);
 

@@ -19,8 +19,17 @@ public static partial class torch
                 if (!input.IsFloat)
                     throw new ArgumentException($"dropout: expected a floating point input, got {TypeName(input.dtype)} with shape {Shapes.Format(input.Shape)}.");
                 // p == 1 drops everything; 1/(1−p) would be infinite and turn the zeros into NaN.
-                var keep = p == 1 ? zeros_like(input) : (rand(input.Shape) >= p).to(ScalarType.Float32) * (1.0 / (1.0 - p));
+                var keep = p == 1 ? zeros_like(input) : KeepMask(input.Shape, (float)p, (float)(1.0 / (1.0 - p)));
                 return inplace ? input.mul_(keep) : input * keep;
+            }
+
+            /// <summary>scale where a uniform draw is ≥ p, else 0 — the draws rand(shape) would make, in one pass.</summary>
+            private static Tensor KeepMask(long[] shape, float p, float scale)
+            {
+                var mask = new float[Shapes.Numel(shape)];
+                var generator = Generator.Default;
+                for (int i = 0; i < mask.Length; i++) mask[i] = generator.NextFloat() >= p ? scale : 0f;
+                return new Tensor(mask, (long[])shape.Clone());
             }
         }
     }
