@@ -10,6 +10,8 @@ namespace NotebookDL.Kernel;
 /// </summary>
 public sealed class Interpreter(ScriptSession session, MagicRegistry magics)
 {
+    private readonly NuGetRestorer restorer = new();
+
     public Interpreter(string? baseDirectory = null) : this(new ScriptSession(baseDirectory), MagicRegistry.CreateDefault())
     {
     }
@@ -20,13 +22,18 @@ public sealed class Interpreter(ScriptSession session, MagicRegistry magics)
 
     public async Task<CellResult> ExecuteAsync(string cell, string cellName, ICellOutput output)
     {
-        var (lines, code) = MagicParser.Split(cell);
+        var (lines, withDirectives) = MagicParser.Split(cell);
+        var (packages, code) = NuGetDirectives.Extract(withDirectives);
         DisplayBridge.Install();
         CellConsole.Install();
         CellConsole.Route(output);
-        Func<Task<CellResult>> run = () => string.IsNullOrWhiteSpace(code)
-            ? Task.FromResult(CellResult.Empty)
-            : session.ExecuteAsync(code, cellName, output);
+        Func<Task<CellResult>> run = async () =>
+        {
+            if (packages.Count > 0 && await RestoreAsync(packages).ConfigureAwait(false) is { } failed) return failed;
+            return string.IsNullOrWhiteSpace(code)
+                ? CellResult.Empty
+                : await session.ExecuteAsync(code, cellName, output).ConfigureAwait(false);
+        };
 
         for (int i = lines.Count - 1; i >= 0; i--)
         {
@@ -40,6 +47,20 @@ public sealed class Interpreter(ScriptSession session, MagicRegistry magics)
         var result = await run().ConfigureAwait(false);
         CellConsole.Flush();
         return result;
+    }
+
+    /// <summary>Restores #r "nuget:" packages (progress goes to the cell) and references them; an error result on failure.</summary>
+    private async Task<CellResult?> RestoreAsync(IReadOnlyList<PackageRequest> packages)
+    {
+        try
+        {
+            session.AddReferences(await restorer.RestoreAsync(packages, Console.Out).ConfigureAwait(false));
+            return null;
+        }
+        catch (NuGetRestoreException ex)
+        {
+            return CellResult.Failed(new CellError("NuGetRestoreError", ex.Message, [$"NuGetRestoreError: {ex.Message}"]));
+        }
     }
 
     private async Task<CellResult> RunMagicAsync(Magic magic, MagicLine line, ICellOutput output, Func<Task<CellResult>> next)

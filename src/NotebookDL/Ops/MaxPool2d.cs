@@ -19,7 +19,8 @@ internal sealed class MaxPool2dFunction : GradFn
         var output = new float[plan.Planes * outPlane];
         // The argmax (flat index within the plane, as PyTorch's indices) is only needed when backward will run.
         var indices = torch.autograd.GradMode.IsEnabled && x.requires_grad ? new long[output.Length] : null;
-        plan.ForPlanes(p =>
+        if (plan.Tiles2x2) plan.ForPlanes(p => MaxOfTiles(data.AsSpan(offset + p * inPlane, inPlane), width, output.AsSpan(p * outPlane, outPlane), indices is null ? Span<long>.Empty : indices.AsSpan(p * outPlane, outPlane)));
+        else plan.ForPlanes(p =>
         {
             var plane = data.AsSpan(offset + p * inPlane, inPlane);
             int at = p * outPlane;
@@ -55,6 +56,27 @@ internal sealed class MaxPool2dFunction : GradFn
         var y = fn.Record(new Tensor(output, plan.OutputShape), x);
         if (y.grad_fn == fn) fn.Save(new Tensor(indices!, plan.OutputShape));
         return y;
+    }
+
+    /// <summary>The same rule as the general loop (first maximum in row-major order wins, NaN propagates) for disjoint 2×2 tiles.</summary>
+    private static void MaxOfTiles(ReadOnlySpan<float> plane, int width, Span<float> output, Span<long> indices)
+    {
+        var outWidth = width / 2;
+        for (int oh = 0, at = 0; oh < output.Length / outWidth; oh++)
+        {
+            var top = plane.Slice(2 * oh * width, width);
+            var bottom = plane.Slice((2 * oh + 1) * width, width);
+            for (int ow = 0; ow < outWidth; ow++, at++)
+            {
+                int w = 2 * ow, bestAt = 0;
+                float best = top[w];
+                if (top[w + 1] > best || float.IsNaN(top[w + 1])) (best, bestAt) = (top[w + 1], 1);
+                if (bottom[w] > best || float.IsNaN(bottom[w])) (best, bestAt) = (bottom[w], 2);
+                if (bottom[w + 1] > best || float.IsNaN(bottom[w + 1])) (best, bestAt) = (bottom[w + 1], 3);
+                output[at] = best;
+                if (!indices.IsEmpty) indices[at] = (2 * oh + (bestAt >> 1)) * width + w + (bestAt & 1);
+            }
+        }
     }
 
     internal override Tensor?[] Backward(Tensor gradOutput)

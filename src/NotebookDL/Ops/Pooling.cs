@@ -6,7 +6,7 @@ namespace NotebookDL.Ops;
 /// The window grid of a 2-D pooling op over the last two dims of a [C, H, W] or [N, C, H, W] input,
 /// which is handled as Planes = N·C independent H×W planes.
 /// </summary>
-internal sealed class Pool2dPlan(long[] inputShape, PoolAxis rows, PoolAxis cols)
+internal sealed class Pool2dPlan(long[] inputShape, PoolAxis rows, PoolAxis cols, bool tiles2x2 = false)
 {
     // Below this many input elements a thread hand-off costs more than the second core saves.
     private const long ParallelThreshold = 1 << 15;
@@ -20,6 +20,9 @@ internal sealed class Pool2dPlan(long[] inputShape, PoolAxis rows, PoolAxis cols
     public int InPlane => Height * Width;
     public int OutPlane => rows.Count * cols.Count;
     public long[] OutputShape => [.. inputShape[..^2], rows.Count, cols.Count];
+
+    /// <summary>Kernel 2, stride 2, no padding over even sizes: disjoint 2×2 tiles, the CNN chapters' pooling, which has a fast path.</summary>
+    public bool Tiles2x2 => tiles2x2;
 
     /// <summary>max_pool2d / avg_pool2d: kernel [k] or [kH, kW]; stride defaults to the kernel; padding at most half the kernel.</summary>
     public static Pool2dPlan Sliding(Tensor input, long[] kernelSize, long[]? strides, long[]? padding, bool countIncludePad, string op)
@@ -40,7 +43,8 @@ internal sealed class Pool2dPlan(long[] inputShape, PoolAxis rows, PoolAxis cols
         int outH = (int)((height + 2L * ph - kh) / sh + 1), outW = (int)((width + 2L * pw - kw) / sw + 1);
         return new Pool2dPlan(input.Shape,
             PoolAxis.Sliding((int)height, kh, sh, ph, outH, countIncludePad),
-            PoolAxis.Sliding((int)width, kw, sw, pw, outW, countIncludePad));
+            PoolAxis.Sliding((int)width, kw, sw, pw, outW, countIncludePad),
+            kh == 2 && kw == 2 && sh == 2 && sw == 2 && ph == 0 && pw == 0 && height % 2 == 0 && width % 2 == 0);
     }
 
     /// <summary>adaptive_avg_pool2d: output size [s] or [sH, sW].</summary>

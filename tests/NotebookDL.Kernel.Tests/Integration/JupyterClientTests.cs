@@ -30,6 +30,13 @@ public class JupyterClientTests
         Assert.True(exit == 0, output);
     }
 
+    [RequiresPythonFact("jupyter_client")]
+    public void ReadLine_asks_the_frontend_and_restart_gives_a_fresh_kernel()
+    {
+        var (exit, output) = JupyterClients.RunPython("lifecycle.py", JupyterClients.CreateDataDirectory());
+        Assert.True(exit == 0, output);
+    }
+
     [RequiresPythonFact("nbconvert")]
     public void Nbconvert_executes_a_notebook()
     {

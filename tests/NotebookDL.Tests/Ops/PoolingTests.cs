@@ -76,7 +76,8 @@ public class PoolingTests
             _ => throw new ArgumentOutOfRangeException(nameof(pool)),
         };
 
-        Assert.True(autograd.gradcheck(op, x));
+        // eps 1e-2: the inputs reach ~20, where a 1e-3 step drowns in float32 rounding; values sit 0.1 apart, so no max changes.
+        Assert.True(autograd.gradcheck(op, x, eps: 1e-2));
     }
 
     [Fact]
