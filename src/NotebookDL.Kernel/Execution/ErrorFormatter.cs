@@ -83,7 +83,7 @@ public static partial class ErrorFormatter
             {
                 var parameters = string.Join(", ", method.GetParameters().Select(p => $"{p.ParameterType.Name} {p.Name}"));
                 var location = line > 0 ? $" in {Path.GetFileName(frame.GetFileName())}:line {line}" : "";
-                yield return $"   at {type.FullName}.{method.Name}({parameters}){location}";
+                yield return $"   at {type.FullName?.Replace('+', '.')}.{method.Name}({parameters}){location}";
             }
         }
     }

@@ -16,7 +16,7 @@ public sealed class ScriptSession
     /// <summary>How long an interrupted cell may take to notice before it is abandoned to run on in the background.</summary>
     public static TimeSpan InterruptGrace { get; set; } = TimeSpan.FromSeconds(2);
 
-    private const int CellStackSize = 64 * 1024 * 1024; // deep recursion in student code should not kill the kernel
+    private readonly CellThread cellThread = new();
     private readonly Lazy<Task<ScriptState<object>>> warmUp;
     private ScriptOptions options;
     private ScriptState<object>? state;
@@ -96,12 +96,13 @@ public sealed class ScriptSession
 
         // RunFromAsync compiles once and throws CompilationErrorException on errors; an explicit Compile() first
         // would bind everything twice (a third of a small cell's latency).
-        var run = RunOnCellThread(() => script.RunFromAsync(previous, _ => true, CancellationToken.None));
+        var run = cellThread.Run(() => script.RunFromAsync(previous, _ => true, CancellationToken.None));
         var interrupted = Task.Delay(Timeout.Infinite, interrupt);
         if (await Task.WhenAny(run, interrupted).ConfigureAwait(false) != run
             && await Task.WhenAny(run, Task.Delay(InterruptGrace)).ConfigureAwait(false) != run)
         {
             Log.Warn($"{cellName} ignored the interrupt; abandoning it (it keeps running until the kernel restarts)");
+            cellThread.Abandon();
             CellConsole.Flush();
             return CellResult.Failed(new CellError(ErrorFormatter.InterruptName, "The cell was interrupted.",
                 [$"{ErrorFormatter.InterruptName}: the cell did not stop within {InterruptGrace.TotalSeconds:0.#} s and was abandoned;",
@@ -117,7 +118,7 @@ public sealed class ScriptSession
         {
             return CellResult.Failed(ErrorFormatter.FromDiagnostics([.. ex.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)], code, cellName));
         }
-        state = next;
+        if (!SubmissionShape.DeclaresNothing(script.GetCompilation().SyntaxTrees.Single())) state = next;
         CellConsole.Flush();
         if (next.Exception is { } exception) return CellResult.Failed(ErrorFormatter.FromException(exception));
         return HasValue(script, next.ReturnValue) ? CellResult.WithValue(ValueFormatter.ToBundle(next.ReturnValue)) : CellResult.Empty;
@@ -137,24 +138,5 @@ public sealed class ScriptSession
         if (value is not null) return true;
         var type = compilation.GetSemanticModel(tree).GetTypeInfo(expression.Expression).Type;
         return type is not null && type.SpecialType != SpecialType.System_Void;
-    }
-
-    /// <summary>Starts <paramref name="start"/> on a fresh thread with a large stack; awaits inside continue on the pool.</summary>
-    private static Task<T> RunOnCellThread<T>(Func<Task<T>> start)
-    {
-        var completion = new TaskCompletionSource<Task<T>>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var thread = new Thread(() =>
-        {
-            try
-            {
-                completion.SetResult(start());
-            }
-            catch (Exception ex)
-            {
-                completion.SetResult(Task.FromException<T>(ex));
-            }
-        }, CellStackSize) { IsBackground = true, Name = "notebookdl cell" };
-        thread.Start();
-        return completion.Task.Unwrap();
     }
 }

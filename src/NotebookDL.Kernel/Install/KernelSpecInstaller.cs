@@ -29,6 +29,9 @@ public static class KernelSpecInstaller
         ["display_name"] = DisplayName,
         ["language"] = "C#",
         ["interrupt_mode"] = "message",
+        // Cells keep JITting new code, which postpones the runtime's tier-up of Roslyn indefinitely; counting calls
+        // from the start gets warm cells to optimised code (a 1+1 round trip drops by about a quarter).
+        ["env"] = new JsonObject { ["DOTNET_TC_CallCountingDelayMs"] = "0" },
         ["metadata"] = new JsonObject { ["debugger"] = false },
     };
 

@@ -28,7 +28,8 @@ public sealed class AboutMagic : Magic
         yield return ("OS", RuntimeInformation.OSDescription);
         yield return ("Device", "cpu (NotebookDL's managed kernels; no GPU backend)");
         yield return ("Threads", $"{torch.get_num_threads()} compute threads, {Environment.ProcessorCount} logical cores");
-        yield return ("SIMD", $"{Vector<float>.Count * 32}-bit vectors ({Vector<float>.Count} floats){(Vector512.IsHardwareAccelerated ? ", AVX-512" : Vector256.IsHardwareAccelerated ? ", AVX2" : "")}");
+        var widest = Vector512.IsHardwareAccelerated ? "512-bit (AVX-512)" : Vector256.IsHardwareAccelerated ? "256-bit" : Vector128.IsHardwareAccelerated ? "128-bit" : "none";
+        yield return ("SIMD", $"Vector<float> is {Vector<float>.Count * 32}-bit ({Vector<float>.Count} lanes); widest hardware vectors: {widest}");
     }
 
     private static string Version(Assembly assembly) =>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 
@@ -10,17 +11,22 @@ internal interface IParallelBody
 }
 
 /// <summary>
-/// A small persistent pool of worker threads. The caller always takes a share of the work, so
-/// NumThreads counts the caller. Hand-offs block instead of spinning: on a small VM the scheduler
-/// may pack spinning threads onto one vCPU, which makes every region cost milliseconds.
+/// A small persistent pool of worker threads. The caller always takes a share of the work, so NumThreads counts
+/// the caller. Idle threads block after a short, time-bounded spin rather than spinning on: a small VM may pack
+/// spinning threads onto one vCPU, which makes every region cost milliseconds. Work is handed out one index at a
+/// time, so bodies should be coarse (a block of rows, not an element). One region runs at a time; a caller that
+/// finds the pool busy, or calls from inside a region, runs its loop inline.
 /// </summary>
 internal static unsafe class WorkerPool
 {
-    // Waiters spin only briefly before sleeping; a long spin is what starves the other vCPU.
-    private const int WaitSpinCount = 20;
+    // Waiting threads spin this long before sleeping. Waking a sleeping thread costs tens of microseconds on a VM,
+    // and back-to-back kernels arrive well within this window; a longer spin is what starves a shared vCPU.
+    private const int SpinBeforeSleepMicroseconds = 50;
+    private const int SpinIterations = 20;
+    private static readonly long SpinBeforeSleepTicks = Stopwatch.Frequency * SpinBeforeSleepMicroseconds / 1_000_000;
 
     private static readonly object RegionGate = new();
-    private static readonly ManualResetEventSlim AllHelpersDone = new(false, WaitSpinCount);
+    private static readonly ManualResetEventSlim AllHelpersDone = new(false, 0);
     private static Worker[] workers = [];
     private static int numThreads = Math.Max(1, Environment.ProcessorCount);
 
@@ -92,13 +98,13 @@ internal static unsafe class WorkerPool
             Volatile.Write(ref nextIndex, 0);
             Volatile.Write(ref helpersPending, helpers);
             AllHelpersDone.Reset();
-            for (int i = 0; i < helpers; i++) workers[i].Start.Set();
+            for (int i = 0; i < helpers; i++) workers[i].Release();
 
             insideRegion = true;
             try { RunShare(); }
             finally { insideRegion = false; }
 
-            if (helpers > 0) AllHelpersDone.Wait();
+            if (helpers > 0) WaitForHelpers();
             ExceptionDispatchInfo? error = regionError;
             regionBody = null;
             regionState = null;
@@ -109,6 +115,20 @@ internal static unsafe class WorkerPool
         finally
         {
             Monitor.Exit(RegionGate);
+        }
+    }
+
+    private static void WaitForHelpers()
+    {
+        long spinUntil = Stopwatch.GetTimestamp() + SpinBeforeSleepTicks;
+        while (Volatile.Read(ref helpersPending) != 0)
+        {
+            if (Stopwatch.GetTimestamp() >= spinUntil)
+            {
+                AllHelpersDone.Wait();
+                return;
+            }
+            Thread.SpinWait(SpinIterations);
         }
     }
 
@@ -161,7 +181,9 @@ internal static unsafe class WorkerPool
 
     private sealed class Worker
     {
-        public readonly ManualResetEventSlim Start = new(false, WaitSpinCount);
+        private readonly ManualResetEventSlim wake = new(false, 0);
+        // Bumped by the region owner to hand this worker a share of the next region.
+        private int ticket;
 
         public Worker(int id)
         {
@@ -173,13 +195,32 @@ internal static unsafe class WorkerPool
             thread.Start();
         }
 
+        public void Release()
+        {
+            Interlocked.Increment(ref ticket);
+            wake.Set();
+        }
+
         private void Loop()
         {
             insideRegion = true;
+            int seen = 0;
             while (true)
             {
-                Start.Wait();
-                Start.Reset();
+                long spinUntil = Stopwatch.GetTimestamp() + SpinBeforeSleepTicks;
+                while (Volatile.Read(ref ticket) == seen)
+                {
+                    if (Stopwatch.GetTimestamp() < spinUntil)
+                    {
+                        Thread.SpinWait(SpinIterations);
+                        continue;
+                    }
+                    // A stale Set from a region already picked up while spinning can end this wait early;
+                    // re-checking the ticket after Reset makes that harmless and loses no real wake-up.
+                    wake.Wait();
+                    wake.Reset();
+                }
+                seen = Volatile.Read(ref ticket);
                 RunShare();
                 if (Interlocked.Decrement(ref helpersPending) == 0) AllHelpersDone.Set();
             }

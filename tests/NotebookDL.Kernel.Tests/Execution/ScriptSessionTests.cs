@@ -107,6 +107,16 @@ public class ScriptSessionTests(SharedSession shared)
     }
 
     [Fact]
+    public async Task Cells_that_declare_nothing_still_change_existing_variables()
+    {
+        await Run("var counter = 1; var items = new List<int>();");
+        await Run("counter += 41;");
+        await Run("items.Add(counter)");
+        var (result, _) = await Run("$\"{counter} {items.Count}\"");
+        Assert.Equal("42 1", result.Value?["text/plain"]?.GetValue<string>());
+    }
+
+    [Fact]
     public async Task ReadLine_asks_the_frontend()
     {
         var output = new RecordingOutput();

@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+
+namespace NotebookDL.Kernel.Execution;
+
+/// <summary>
+/// The long-lived thread cells start on: a large stack (deep recursion in student code should not kill the
+/// kernel) without paying for a new thread per cell. A cell that ignores an interrupt is abandoned with its
+/// thread; the next cell gets a fresh one.
+/// </summary>
+public sealed class CellThread
+{
+    private const int StackSize = 64 * 1024 * 1024;
+    private Worker? worker;
+
+    /// <summary>Runs <paramref name="start"/> on the cell thread; awaits inside it continue on the thread pool.</summary>
+    public Task<T> Run<T>(Func<Task<T>> start)
+    {
+        var completion = new TaskCompletionSource<Task<T>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var current = worker ??= new Worker();
+        current.Post(() =>
+        {
+            try
+            {
+                completion.SetResult(start());
+            }
+            catch (Exception ex)
+            {
+                completion.SetResult(Task.FromException<T>(ex));
+            }
+        });
+        return completion.Task.Unwrap();
+    }
+
+    /// <summary>Gives up on the current thread (still busy with an abandoned cell).</summary>
+    public void Abandon()
+    {
+        worker?.Stop();
+        worker = null;
+    }
+
+    private sealed class Worker
+    {
+        private readonly BlockingCollection<Action> work = new();
+
+        public Worker()
+        {
+            new Thread(Loop, StackSize) { IsBackground = true, Name = "notebookdl cell" }.Start();
+        }
+
+        public void Post(Action action) => work.Add(action);
+
+        public void Stop() => work.CompleteAdding();
+
+        private void Loop()
+        {
+            foreach (var action in work.GetConsumingEnumerable()) action();
+        }
+    }
+}
