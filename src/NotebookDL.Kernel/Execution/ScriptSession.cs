@@ -68,12 +68,18 @@ public sealed class ScriptSession
         }
     }
 
-    /// <summary>A compilation of <paramref name="code"/> as the next cell, for completion and inspection.</summary>
-    public async Task<Compilation> CompileAsNextCellAsync(string code)
+    /// <summary>A compilation of <paramref name="code"/> as the next cell, and that cell's tree, for completion and inspection.</summary>
+    public async Task<(Compilation Compilation, SyntaxTree Tree)> CompileAsNextCellAsync(string code)
     {
+        const string name = "completion";
         var current = await CurrentStateAsync().ConfigureAwait(false);
-        return current.Script.ContinueWith(code, options).GetCompilation();
+        var compilation = current.Script.ContinueWith(code, options.WithFilePath(name)).GetCompilation();
+        return (compilation, CellTree(compilation, name));
     }
+
+    /// <summary>The cell's own tree: #load adds the loaded files' trees to the submission's compilation.</summary>
+    public static SyntaxTree CellTree(Compilation compilation, string cellName) =>
+        compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == cellName) ?? compilation.SyntaxTrees.Last();
 
     /// <summary>Evaluates an expression against the notebook's variables without changing them (user_expressions, magics).</summary>
     public async Task<object?> EvaluateAsync(string expression)
@@ -118,20 +124,19 @@ public sealed class ScriptSession
         {
             return CellResult.Failed(ErrorFormatter.FromDiagnostics([.. ex.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)], code, cellName));
         }
-        if (!SubmissionShape.DeclaresNothing(script.GetCompilation().SyntaxTrees.Single())) state = next;
+        var tree = CellTree(script.GetCompilation(), cellName);
+        if (!SubmissionShape.DeclaresNothing(tree)) state = next;
         CellConsole.Flush();
         if (next.Exception is { } exception) return CellResult.Failed(ErrorFormatter.FromException(exception));
-        return HasValue(script, next.ReturnValue) ? CellResult.WithValue(ValueFormatter.ToBundle(next.ReturnValue)) : CellResult.Empty;
+        return HasValue(script.GetCompilation(), tree, next.ReturnValue) ? CellResult.WithValue(ValueFormatter.ToBundle(next.ReturnValue)) : CellResult.Empty;
     }
 
     /// <summary>
     /// True when the cell ends in an expression without a semicolon whose type is not void. Only a null value
     /// needs the (costly) semantic model: void calls and null-valued expressions both return null.
     /// </summary>
-    private static bool HasValue(Script script, object? value)
+    private static bool HasValue(Compilation compilation, SyntaxTree tree, object? value)
     {
-        var compilation = script.GetCompilation();
-        var tree = compilation.SyntaxTrees.Single();
         if (tree.GetRoot() is not CompilationUnitSyntax root) return false;
         if (root.Members.LastOrDefault() is not GlobalStatementSyntax { Statement: ExpressionStatementSyntax expression }
             || !expression.SemicolonToken.IsMissing) return false;

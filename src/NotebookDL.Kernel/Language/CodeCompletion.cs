@@ -32,8 +32,7 @@ public sealed class CodeCompletion(ScriptSession session)
         int start = TextPositions.IdentifierStart(code, cursor);
         var prefix = code[start..cursor].TrimStart('@');
 
-        var compilation = await session.CompileAsNextCellAsync(code).ConfigureAwait(false);
-        var tree = compilation.SyntaxTrees.Single();
+        var (compilation, tree) = await session.CompileAsNextCellAsync(code).ConfigureAwait(false);
         var model = compilation.GetSemanticModel(tree);
         var (symbols, afterDot) = Candidates(model, tree, code, start);
 

@@ -19,8 +19,7 @@ public sealed class CodeInspection(ScriptSession session)
     {
         var code = MagicParser.Split(cell).Code;
         int cursor = TextPositions.ToUtf16(code, cursorCodePoints);
-        var compilation = await session.CompileAsNextCellAsync(code).ConfigureAwait(false);
-        var tree = compilation.SyntaxTrees.Single();
+        var (compilation, tree) = await session.CompileAsNextCellAsync(code).ConfigureAwait(false);
         var model = compilation.GetSemanticModel(tree);
 
         var symbol = SymbolAt(model, tree, cursor) ?? SymbolAt(model, tree, cursor - 1);

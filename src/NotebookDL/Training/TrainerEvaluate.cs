@@ -3,12 +3,8 @@ namespace NotebookDL.Training;
 public sealed partial class Trainer
 {
     /// <summary>Loss and metrics over the data, in eval mode without gradients (Keras' model.evaluate).</summary>
-    public EvaluationResult evaluate(Tensor x, Tensor y, int batch_size = 32, int verbose = 1)
-    {
-        var logs = Evaluate(new TensorBatches(x, y, batch_size, shuffle: false, "evaluate"), []);
-        if (verbose > 0) output.WriteLine(string.Join(" - ", logs.Select(kv => $"{kv.Key}: {ProgressLogger.FormatValue(kv.Value)}")));
-        return new EvaluationResult(logs);
-    }
+    public EvaluationResult evaluate(Tensor x, Tensor y, int batch_size = 32, int verbose = 1) =>
+        evaluate(new TensorBatches(x, y, batch_size, shuffle: false, "evaluate"), verbose);
 
     public EvaluationResult evaluate<T, S>(Modules.DataLoader<T, S> data, int verbose = 1) => evaluate(new LoaderBatches<T, S>(data, "evaluate"), verbose);
 

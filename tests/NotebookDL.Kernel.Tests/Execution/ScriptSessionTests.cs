@@ -117,6 +117,19 @@ public class ScriptSessionTests(SharedSession shared)
     }
 
     [Fact]
+    public async Task Hash_r_references_a_dll_and_hash_load_runs_a_script_file()
+    {
+        var csx = Path.Combine(Path.GetTempPath(), $"notebookdl-load-{Guid.NewGuid():N}.csx");
+        File.WriteAllText(csx, "var loadedFromFile = 7;");
+        var dll = Path.Combine(AppContext.BaseDirectory, "xunit.assert.dll");
+
+        var (result, _) = await Run($"#r \"{dll}\"\n#load \"{csx}\"\nXunit.Assert.Equal(7, loadedFromFile);\nloadedFromFile * 6");
+
+        Assert.True(result.Error is null, result.Error?.EValue);
+        Assert.Equal("42", result.Value?["text/plain"]?.GetValue<string>());
+    }
+
+    [Fact]
     public async Task ReadLine_asks_the_frontend()
     {
         var output = new RecordingOutput();

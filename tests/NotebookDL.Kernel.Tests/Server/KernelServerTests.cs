@@ -86,6 +86,24 @@ public class KernelServerTests(KernelFixture kernel) : IClassFixture<KernelFixtu
     }
 
     [Fact]
+    public async Task User_expressions_are_evaluated_after_the_cell()
+    {
+        var request = Client.Send(Client.Shell, "execute_request", new JsonObject
+        {
+            ["code"] = "var answer = 41;", ["silent"] = false, ["store_history"] = true, ["allow_stdin"] = false, ["stop_on_error"] = true,
+            ["user_expressions"] = new JsonObject { ["next"] = "answer + 1", ["broken"] = "answer +" },
+        });
+
+        var reply = await Client.ReceiveAsync(Client.Shell);
+        await Client.IopubUntilIdleAsync(request);
+
+        var expressions = reply.Content.GetObject("user_expressions");
+        Assert.Equal("42", expressions.GetObject("next").GetObject("data").GetString("text/plain"));
+        Assert.Equal("error", expressions.GetObject("broken").GetString("status"));
+        Assert.Equal("CompilationError", expressions.GetObject("broken").GetString("ename"));
+    }
+
+    [Fact]
     public async Task A_wrongly_signed_request_gets_no_reply()
     {
         await using var forger = await TestKernelClient.ConnectAsync(kernel.Server.Sockets.Bound, key: "wrong-key");
