@@ -22,4 +22,27 @@ public class RunnerParityTests
             Path.Combine(nbconvertDir, "smoke.ipynb"), Path.Combine(runDir, "smoke.ipynb"));
         Assert.True(exit == 0, output);
     }
+
+    /// <summary>The quick-start notebook (notebooks/00-quickstart.ipynb) runs to completion under nbconvert and notebookdl run, with the same outputs.</summary>
+    [RequiresPythonFact("nbconvert")]
+    public async Task Quickstart_notebook_runs_the_same_under_nbconvert_and_notebookdl_run()
+    {
+        var repository = new DirectoryInfo(AppContext.BaseDirectory);
+        while (repository is not null && !File.Exists(Path.Combine(repository.FullName, "NotebookDL.sln"))) repository = repository.Parent;
+        Assert.NotNull(repository);
+        var notebook = Path.Combine(repository!.FullName, "notebooks", "00-quickstart.ipynb");
+        var data = JupyterClients.CreateDataDirectory();
+        var nbconvertDir = Path.Combine(data, "nbconvert");
+        var (exit, output) = JupyterClients.RunPython("-m", data, "nbconvert", "--to", "notebook", "--execute",
+            "--ExecutePreprocessor.kernel_name=notebookdl-csharp", "--output-dir", nbconvertDir, notebook);
+        Assert.True(exit == 0, output);
+
+        var runDir = Path.Combine(data, "run");
+        var report = await NotebookDL.Kernel.Runner.NotebookRunner.RunAsync(notebook, new NotebookDL.Kernel.Runner.RunOptions(runDir));
+        Assert.True(report.Succeeded, report.Error?.EValue);
+
+        (exit, output) = JupyterClients.RunPython("run_vs_nbconvert.py", data,
+            Path.Combine(nbconvertDir, "00-quickstart.ipynb"), Path.Combine(runDir, "00-quickstart.ipynb"));
+        Assert.True(exit == 0, output);
+    }
 }
