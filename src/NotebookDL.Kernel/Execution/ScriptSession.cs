@@ -95,6 +95,7 @@ public sealed class ScriptSession
         CellConsole.Install();
         CellConsole.Route(output);
         var interrupt = CellCancellation.BeginCell();
+        NotebookDL.Interruption.Current = interrupt; // fit and other long engine calls stop on it without a token
         var previous = await CurrentStateAsync().ConfigureAwait(false);
 
         var cellOptions = options.WithFilePath(cellName);
@@ -128,6 +129,10 @@ public sealed class ScriptSession
         if (!SubmissionShape.DeclaresNothing(tree)) state = next;
         CellConsole.Flush();
         if (next.Exception is { } exception) return CellResult.Failed(ErrorFormatter.FromException(exception));
+        if (CellCancellation.IsInterrupted)
+            // The engine stopped cleanly (e.g. fit between batches) and returned; the cell still ends as interrupted.
+            return CellResult.Failed(new CellError(ErrorFormatter.InterruptName, "The cell was interrupted.",
+                [$"{ErrorFormatter.InterruptName}: interrupted; variables defined so far are kept."]));
         return HasValue(script.GetCompilation(), tree, next.ReturnValue) ? CellResult.WithValue(ValueFormatter.ToBundle(next.ReturnValue)) : CellResult.Empty;
     }
 

@@ -122,7 +122,7 @@ public sealed partial class Trainer
         var batch = 0;
         foreach (var (x, y) in train.Batches())
         {
-            if (token.IsCancellationRequested) return (logs, batch);
+            if (Interruption.IsRequested(token)) return (logs, batch);
             Notify(callbacks, c => c.on_train_batch_begin(batch, new Logs { ["size"] = x.Shape[0] }));
             optimizer.zero_grad();
             var output = model.call(x);

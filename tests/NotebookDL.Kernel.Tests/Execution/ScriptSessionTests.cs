@@ -98,6 +98,23 @@ public class ScriptSessionTests(SharedSession shared)
     }
 
     [Fact]
+    public async Task Interrupt_stops_a_long_fit_that_was_given_no_token()
+    {
+        await Run("using NotebookDL.Training;\nvar net = nn.Sequential(nn.Linear(20, 64), nn.ReLU(), nn.Linear(64, 2));\n" +
+                  "net.compile(loss: nn.CrossEntropyLoss(), optimizer: \"sgd\");\nvar xs = torch.randn(4096, 20);\nvar ys = torch.randint(0, 2, [4096]);");
+        var watch = Stopwatch.StartNew();
+        var running = Run("var history = net.fit(xs, ys, epochs: 100000, batch_size: 8, verbose: 0);");
+        await Task.Delay(500);
+        CellCancellation.Interrupt();
+        var (result, _) = await running;
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(0.5 + 1.0), $"took {watch.Elapsed}");
+        Assert.Equal("KeyboardInterrupt", result.Error?.EName);
+        var (after, _) = await Run("net.trainer().history.message");
+        Assert.Contains("Training cancelled at epoch", after.Value?["text/plain"]?.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Loops_without_braces_and_foreach_are_interruptible_too()
     {
         var running = Run("long n = 0;\nforeach (var i in Enumerable.Repeat(1, int.MaxValue)) n += i;");
