@@ -2,8 +2,8 @@ namespace NotebookDL;
 
 /// <summary>
 /// The interrupt of the code a host is running now. A notebook kernel sets it for each cell, so an interrupt
-/// stops a long fit cleanly between batches (keeping the weights reached) even when the cell passed no token.
-/// Plain console programs never set it.
+/// stops a long fit cleanly between batches (keeping the weights reached) even when the cell passed no token,
+/// and a long tensor op at its next parallel region (OperationCanceledException). Console programs never set it.
 /// </summary>
 public static class Interruption
 {
@@ -16,4 +16,7 @@ public static class Interruption
     }
 
     internal static bool IsRequested(CancellationToken own) => own.IsCancellationRequested || current.IsCancellationRequested;
+
+    /// <summary>Long tensor ops call this at each parallel region, so an interrupt also stops a single slow op.</summary>
+    internal static void ThrowIfRequested() => current.ThrowIfCancellationRequested();
 }

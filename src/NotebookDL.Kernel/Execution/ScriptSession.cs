@@ -128,9 +128,9 @@ public sealed class ScriptSession
         var tree = CellTree(script.GetCompilation(), cellName);
         if (!SubmissionShape.DeclaresNothing(tree)) state = next;
         CellConsole.Flush();
-        if (next.Exception is { } exception) return CellResult.Failed(ErrorFormatter.FromException(exception));
+        if (next.Exception is { } exception && !CellCancellation.IsInterrupted) return CellResult.Failed(ErrorFormatter.FromException(exception));
         if (CellCancellation.IsInterrupted)
-            // The engine stopped cleanly (e.g. fit between batches) and returned; the cell still ends as interrupted.
+            // The engine stopped (fit between batches, a long op at a parallel region); the cell ends as interrupted.
             return CellResult.Failed(new CellError(ErrorFormatter.InterruptName, "The cell was interrupted.",
                 [$"{ErrorFormatter.InterruptName}: interrupted; variables defined so far are kept."]));
         return HasValue(script.GetCompilation(), tree, next.ReturnValue) ? CellResult.WithValue(ValueFormatter.ToBundle(next.ReturnValue)) : CellResult.Empty;

@@ -53,6 +53,7 @@ internal static unsafe class WorkerPool
     public static void For(int count, Action<int> body)
     {
         ArgumentNullException.ThrowIfNull(body);
+        Interruption.ThrowIfRequested();
         if (ShouldRunInline(count))
         {
             for (int i = 0; i < count; i++) body(i);
@@ -64,6 +65,7 @@ internal static unsafe class WorkerPool
     /// <summary>Allocation-free variant: the body is copied to the caller's stack and shared by pointer with the helpers.</summary>
     public static void For<TBody>(int count, in TBody body) where TBody : unmanaged, IParallelBody
     {
+        Interruption.ThrowIfRequested();
         TBody local = body;
         if (ShouldRunInline(count))
         {

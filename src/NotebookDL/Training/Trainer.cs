@@ -124,15 +124,24 @@ public sealed partial class Trainer
         {
             if (Interruption.IsRequested(token)) return (logs, batch);
             Notify(callbacks, c => c.on_train_batch_begin(batch, new Logs { ["size"] = x.Shape[0] }));
-            optimizer.zero_grad();
-            var output = model.call(x);
-            var loss = TotalLoss(output, y);
-            var value = loss.item<float>();
-            if (guardNonFinite && !float.IsFinite(value))
-                throw new NonFiniteLossException(
-                    $"The loss became {value} at epoch {epoch + 1}, batch {batch + 1}. Training stopped; the weights are those before this batch's update. " +
-                    "Try a lower learning rate (for example a tenth of it), normalize the inputs, or pass stop_on_nonfinite_loss: false to continue anyway.");
-            loss.backward();
+            Tensor output;
+            float value;
+            try
+            {
+                optimizer.zero_grad();
+                output = model.call(x);
+                var loss = TotalLoss(output, y);
+                value = loss.item<float>();
+                if (guardNonFinite && !float.IsFinite(value))
+                    throw new NonFiniteLossException(
+                        $"The loss became {value} at epoch {epoch + 1}, batch {batch + 1}. Training stopped; the weights are those before this batch's update. " +
+                        "Try a lower learning rate (for example a tenth of it), normalize the inputs, or pass stop_on_nonfinite_loss: false to continue anyway.");
+                loss.backward();
+            }
+            catch (OperationCanceledException) when (Interruption.IsRequested(token))
+            {
+                return (logs, batch); // interrupted inside a long op, before this batch's update
+            }
             optimizer.step();
             foreach (var m in metrics) m.update_state(output.detach(), y);
             lossSum += value * x.Shape[0];
