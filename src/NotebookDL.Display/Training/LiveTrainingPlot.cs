@@ -5,7 +5,7 @@ namespace NotebookDL.Display;
 /// <summary>
 /// Live learning curves during fit: shows ONE display when training begins and redraws it in place after
 /// every epoch, through the display handle, instead of printing a new chart per epoch. Pass the number of
-/// epochs so the x axis is fixed from the start (callbacks are not told it).
+/// epochs to fix the x axis yourself; otherwise it spans the epochs fit was asked to run.
 /// </summary>
 public sealed class LiveTrainingPlot(int? epochs = null, string? monitor = null) : Callback
 {
@@ -37,5 +37,6 @@ public sealed class LiveTrainingPlot(int? epochs = null, string? monitor = null)
         else Handle.Update(last);
     }
 
-    private MimeBundle Render(History history) => (HistoryChart.From(history, epochs) with { Monitor = monitor }).ToMimeBundle();
+    private MimeBundle Render(History history) =>
+        (HistoryChart.From(history, epochs ?? trainer?.epochs) with { Monitor = monitor }).ToMimeBundle();
 }

@@ -38,6 +38,9 @@ public sealed partial class Trainer
     /// <summary>Set by a callback (EarlyStopping, TerminateOnNaN) to end fit after the current batch.</summary>
     public bool stop_training { get; set; }
 
+    /// <summary>The epoch count of the current or last fit (Keras passes it to callbacks as params["epochs"]).</summary>
+    public int epochs { get; private set; }
+
     /// <summary>The history of the current or last fit.</summary>
     public History history { get; private set; } = new();
 
@@ -82,6 +85,7 @@ public sealed partial class Trainer
     {
         if (epochs < 1 || initial_epoch < 0 || initial_epoch >= epochs)
             throw new ArgumentOutOfRangeException(nameof(epochs), $"fit: need 0 <= initial_epoch < epochs, got initial_epoch={initial_epoch}, epochs={epochs}.");
+        this.epochs = epochs;
         var all = (callbacks ?? []).ToList();
         if (verbose > 0) all.Add(new ProgressLogger(verbose, epochs, train.batch_count));
         foreach (var c in all) c.trainer = this;
