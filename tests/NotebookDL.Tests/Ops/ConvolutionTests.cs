@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NotebookDL.Tests.Fixtures;
 using NotebookDL.Ops;
 using static NotebookDL.torch;
 using static NotebookDL.torch.nn.functional;
@@ -218,39 +219,28 @@ public class ConvolutionTests
         Assert.Contains(expected, error.Message);
     }
 
-    /// <summary>Reads PyTorch's reference cases from Fixtures/layers.json (format: tests/golden/README.md).</summary>
+    /// <summary>PyTorch's reference cases from Fixtures/layers.json, through the shared <see cref="GoldenFixtures"/> reader.</summary>
     private static class Golden
     {
-        private static readonly Lazy<JsonElement[]> Cases = new(() =>
-        {
-            using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "layers.json")));
-            return doc.RootElement.GetProperty("cases").EnumerateArray().Select(c => c.Clone()).ToArray();
-        });
+        private static IEnumerable<string> NamesOf(string layer) =>
+            GoldenFixtures.Cases("layers.json").Where(c => c.Value.GetProperty("layer").GetString() == layer).Select(c => c.Key);
 
         public static TheoryData<string> Names(string layer)
         {
             var names = new TheoryData<string>();
-            foreach (var c in Cases.Value.Where(c => c.GetProperty("layer").GetString() == layer))
-                names.Add(c.GetProperty("name").GetString()!);
+            foreach (var name in NamesOf(layer)) names.Add(name);
             return names;
         }
 
-        public static JsonElement Case(string name) => Cases.Value.Single(c => c.GetProperty("name").GetString() == name);
+        public static JsonElement Case(string name) => GoldenFixtures.Case("layers.json", name);
 
         public static long[] Longs(JsonElement value) =>
             value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(v => v.GetInt64()).ToArray() : [value.GetInt64()];
 
-        public static Tensor ToTensor(JsonElement t, bool requiresGrad = false) =>
-            tensor(t.GetProperty("data").EnumerateArray().Select(v => (float)v.GetDouble()).ToArray(), Longs(t.GetProperty("shape")), requires_grad: requiresGrad);
+        public static Tensor ToTensor(JsonElement t, bool requiresGrad = false) => GoldenFixtures.ToTensor(t, requiresGrad);
 
-        public static void AssertClose(JsonElement expected, Tensor? actual, string what, double tolerance = 1e-4)
-        {
-            Assert.NotNull(actual);
-            var want = ToTensor(expected);
-            Assert.Equal(want.shape, actual.shape);
-            var (e, a) = (want.ToArray(), actual.ToArray());
-            for (int i = 0; i < e.Length; i++)
-                Assert.True(Math.Abs(e[i] - a[i]) <= tolerance * (1 + Math.Abs(e[i])), $"{what}[{i}]: expected {e[i]} but got {a[i]}");
-        }
+        /// <summary>|expected − actual| ≤ tolerance·(1 + |expected|).</summary>
+        public static void AssertClose(JsonElement expected, Tensor? actual, string what, double tolerance = 1e-4) =>
+            GoldenFixtures.AssertClose(expected, actual, what, rtol: tolerance, atol: tolerance);
     }
 }
