@@ -48,35 +48,6 @@ internal static unsafe class GemmMicroKernels
         StoreRow(c + 11 * ldc, c11a, c11b, addToC);
     }
 
-    /// <summary>8×32 tile: 16 zmm accumulators; per step of k two loads of B and 8 broadcasts of A.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Kernel8x32(int depth, float* packedA, float* packedB, float* c, nint ldc, bool addToC)
-    {
-        PrefetchTile(c, ldc, 8);
-        Vector512<float> c0a = default, c0b = default, c1a = default, c1b = default, c2a = default, c2b = default, c3a = default, c3b = default;
-        Vector512<float> c4a = default, c4b = default, c5a = default, c5b = default, c6a = default, c6b = default, c7a = default, c7b = default;
-        for (int p = 0; p < depth; p++, packedA += 8, packedB += 32)
-        {
-            Vector512<float> b0 = Vector512.Load(packedB), b1 = Vector512.Load(packedB + 16), a;
-            a = Vector512.Create(packedA[0]); c0a = Vector512.FusedMultiplyAdd(a, b0, c0a); c0b = Vector512.FusedMultiplyAdd(a, b1, c0b);
-            a = Vector512.Create(packedA[1]); c1a = Vector512.FusedMultiplyAdd(a, b0, c1a); c1b = Vector512.FusedMultiplyAdd(a, b1, c1b);
-            a = Vector512.Create(packedA[2]); c2a = Vector512.FusedMultiplyAdd(a, b0, c2a); c2b = Vector512.FusedMultiplyAdd(a, b1, c2b);
-            a = Vector512.Create(packedA[3]); c3a = Vector512.FusedMultiplyAdd(a, b0, c3a); c3b = Vector512.FusedMultiplyAdd(a, b1, c3b);
-            a = Vector512.Create(packedA[4]); c4a = Vector512.FusedMultiplyAdd(a, b0, c4a); c4b = Vector512.FusedMultiplyAdd(a, b1, c4b);
-            a = Vector512.Create(packedA[5]); c5a = Vector512.FusedMultiplyAdd(a, b0, c5a); c5b = Vector512.FusedMultiplyAdd(a, b1, c5b);
-            a = Vector512.Create(packedA[6]); c6a = Vector512.FusedMultiplyAdd(a, b0, c6a); c6b = Vector512.FusedMultiplyAdd(a, b1, c6b);
-            a = Vector512.Create(packedA[7]); c7a = Vector512.FusedMultiplyAdd(a, b0, c7a); c7b = Vector512.FusedMultiplyAdd(a, b1, c7b);
-        }
-        StoreRow(c + 0 * ldc, c0a, c0b, addToC);
-        StoreRow(c + 1 * ldc, c1a, c1b, addToC);
-        StoreRow(c + 2 * ldc, c2a, c2b, addToC);
-        StoreRow(c + 3 * ldc, c3a, c3b, addToC);
-        StoreRow(c + 4 * ldc, c4a, c4b, addToC);
-        StoreRow(c + 5 * ldc, c5a, c5b, addToC);
-        StoreRow(c + 6 * ldc, c6a, c6b, addToC);
-        StoreRow(c + 7 * ldc, c7a, c7b, addToC);
-    }
-
     /// <summary>6×16 tile for AVX2: 12 ymm accumulators.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Kernel6x16(int depth, float* packedA, float* packedB, float* c, nint ldc, bool addToC)
