@@ -33,6 +33,8 @@ internal sealed class TensorBatches : IBatchSource
 
     public int batch_count => (int)((sample_count + batchSize - 1) / batchSize);
 
+    private static long RowSize(Tensor t) => t.Count / Math.Max(1, t.Shape[0]);
+
     public IEnumerable<(Tensor x, Tensor y)> Batches()
     {
         var order = shuffle ? torch.randperm(sample_count).ToArray<long>() : null;
@@ -43,25 +45,8 @@ internal sealed class TensorBatches : IBatchSource
             else
             {
                 var rows = order.AsSpan((int)start, (int)length).ToArray();
-                yield return (GatherRows(x, rows), GatherRows(y, rows));
+                yield return (RowCopy.Gather(x, RowSize(x), rows), RowCopy.Gather(y, RowSize(y), rows));
             }
         }
-    }
-
-    /// <summary>Copies the given rows of a contiguous tensor into a new contiguous tensor.</summary>
-    internal static Tensor GatherRows(Tensor source, long[] rows)
-    {
-        var rowSize = (int)(source.Count / Math.Max(1, source.Shape[0]));
-        var shape = source.shape;
-        shape[0] = rows.Length;
-        if (source.Storage is LongStorage ls)
-        {
-            var data = new long[rows.Length * rowSize];
-            for (int r = 0; r < rows.Length; r++) Array.Copy(ls.Data, source.Offset + rows[r] * rowSize, data, (long)r * rowSize, rowSize);
-            return new Tensor(data, shape);
-        }
-        var floats = new float[rows.Length * rowSize];
-        for (int r = 0; r < rows.Length; r++) Array.Copy(source.FloatData, source.Offset + rows[r] * rowSize, floats, (long)r * rowSize, rowSize);
-        return new Tensor(floats, shape, source.dtype);
     }
 }
