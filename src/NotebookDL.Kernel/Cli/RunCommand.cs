@@ -18,9 +18,11 @@ public static class RunCommand
         };
         var timeout = new Option<double?>("--timeout") { Description = "Interrupt a cell after this many seconds." };
         var allowErrors = new Option<bool>("--allow-errors") { Description = "Keep running after a failing cell and exit 0 (like nbconvert)." };
+        var ci = new Option<bool>("--ci") { Description = "Use the notebook's quick-check sizes (metadata.notebookdl.ci_parameters); --param values win." };
+        var inPlace = new Option<bool>("--inplace") { Description = "Write the executed notebook over its input (atomically)." };
         var command = new Command("run", "Execute notebooks without Jupyter and write them with their outputs.")
         {
-            notebooks, output, parameters, timeout, allowErrors,
+            notebooks, output, parameters, timeout, allowErrors, ci, inPlace,
         };
         command.SetAction(async (parse, _) =>
         {
@@ -36,7 +38,8 @@ public static class RunCommand
             }
             var seconds = parse.GetValue(timeout);
             var options = new RunOptions(parse.GetValue(output)?.FullName, injected,
-                seconds is > 0 ? TimeSpan.FromSeconds(seconds.Value) : null, parse.GetValue(allowErrors), Console.Out);
+                seconds is > 0 ? TimeSpan.FromSeconds(seconds.Value) : null, parse.GetValue(allowErrors), Console.Out,
+                parse.GetValue(ci), parse.GetValue(inPlace));
             return await RunAllAsync(parse.GetRequiredValue(notebooks), options).ConfigureAwait(false);
         });
         return command;
@@ -57,8 +60,9 @@ public static class RunCommand
             }
             try
             {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
                 var report = await NotebookRunner.RunAsync(notebook.FullName, options).ConfigureAwait(false);
-                progress.WriteLine($"wrote {report.OutputPath}");
+                progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {report.OutputPath} ({watch.Elapsed.TotalSeconds:0.0} s)"));
                 if (!report.Succeeded)
                 {
                     failures++;

@@ -11,7 +11,9 @@ public sealed record RunOptions(
     IReadOnlyList<(string Name, string Value)>? Parameters = null,
     TimeSpan? CellTimeout = null,
     bool AllowErrors = false,
-    TextWriter? Progress = null);
+    TextWriter? Progress = null,
+    bool UseCiParameters = false,
+    bool InPlace = false);
 
 /// <summary>How one notebook run ended; <see cref="FailedCell"/> names the cell that stopped it.</summary>
 public sealed record RunReport(string Notebook, string OutputPath, int CellsRun, string? FailedCell, CellError? Error)
@@ -30,19 +32,21 @@ public static class NotebookRunner
         var progress = options.Progress ?? TextWriter.Null;
         var notebook = JsonNode.Parse(await File.ReadAllTextAsync(path).ConfigureAwait(false)) as JsonObject
             ?? throw new InvalidDataException($"{path} is not a notebook (expected a JSON object)");
-        ParameterInjector.Inject(notebook, options.Parameters ?? []);
+        var parameters = options.UseCiParameters ? ParameterInjector.WithCiParameters(notebook, options.Parameters ?? []) : options.Parameters ?? [];
+        ParameterInjector.Inject(notebook, parameters);
         NotebookJson.Normalize(notebook);
 
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var outputPath = OutputPath(path, options.OutputDirectory);
+        var outputPath = options.InPlace ? Path.GetFullPath(path) : OutputPath(path, options.OutputDirectory);
+        if (!options.InPlace && string.Equals(outputPath, Path.GetFullPath(path), StringComparison.Ordinal))
+            throw new IOException($"{path}: the executed notebook would overwrite its input; pass --inplace to do that on purpose, or choose another --out folder");
         var previousDirectory = Directory.GetCurrentDirectory();
         // Kernels start in the notebook's folder, so relative paths in cells mean the same here.
         Directory.SetCurrentDirectory(directory);
         try
         {
             var report = await ExecuteAsync(notebook, path, outputPath, directory, options, progress).ConfigureAwait(false);
-            Directory.CreateDirectory(Path.GetDirectoryName(outputPath)!);
-            await File.WriteAllTextAsync(outputPath, notebook.ToJsonString(Json.Indented) + "\n").ConfigureAwait(false);
+            await WriteAtomicallyAsync(outputPath, notebook.ToJsonString(Json.Indented) + "\n").ConfigureAwait(false);
             return report;
         }
         finally
@@ -106,6 +110,25 @@ public static class NotebookRunner
         await run.ConfigureAwait(false);
         return CellResult.Failed(new CellError("CellTimeoutError", $"{name} did not finish within {limit.TotalSeconds:0.#} s",
             [$"CellTimeoutError: {name} did not finish within {limit.TotalSeconds:0.#} s and was interrupted (--timeout)."]));
+    }
+
+    /// <summary>
+    /// Writes a temporary file beside the target and renames it into place, so a full disk or a crash mid-write
+    /// leaves the previous file (possibly the input notebook, with --inplace) as it was.
+    /// </summary>
+    private static async Task WriteAtomicallyAsync(string path, string text)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            await File.WriteAllTextAsync(temporary, text).ConfigureAwait(false);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
     }
 
     /// <summary>--out DIR keeps the file name; without it the result goes next to the input as NAME.nbconvert.ipynb, like nbconvert.</summary>

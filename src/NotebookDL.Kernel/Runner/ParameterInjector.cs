@@ -27,6 +27,20 @@ public static class ParameterInjector
             return (name, pair[(eq + 1)..]);
         }).ToList();
 
+    /// <summary>
+    /// The notebook's quick-check sizes (metadata.notebookdl.ci_parameters, e.g. {"epochs": "2"}) with the
+    /// explicitly given parameters taking precedence.
+    /// </summary>
+    public static IReadOnlyList<(string Name, string Value)> WithCiParameters(JsonObject notebook, IReadOnlyList<(string Name, string Value)> explicitParameters)
+    {
+        var merged = new List<(string Name, string Value)>(explicitParameters);
+        if (notebook["metadata"]?["notebookdl"]?["ci_parameters"] is JsonObject ci)
+            foreach (var (name, value) in ci)
+                if (!merged.Any(p => p.Name == name))
+                    merged.Add((name, value is JsonValue v && v.TryGetValue<string>(out var text) ? text : value?.ToJsonString() ?? ""));
+        return merged;
+    }
+
     public static void Inject(JsonObject notebook, IReadOnlyList<(string Name, string Value)> parameters)
     {
         if (parameters.Count == 0) return;
@@ -37,9 +51,14 @@ public static class ParameterInjector
 
         int index = cells.ToList().FindIndex(c => NotebookJson.Tags(c).Contains(ParametersTag));
         var declared = index >= 0 ? DeclaredTypes(NotebookJson.Text(cells[index]?["source"])) : [];
+        // A misspelled name would otherwise be declared beside the real one and silently change nothing.
+        if (parameters.FirstOrDefault(p => !declared.ContainsKey(p.Name)) is { Name: not null } unknown)
+            throw new ArgumentException(index < 0
+                ? $"--param {unknown.Name}: the notebook has no cell tagged '{ParametersTag}' to set it in"
+                : $"--param {unknown.Name}: the parameters cell declares no such variable; it declares {string.Join(", ", declared.Keys)}");
         var code = "// Parameters\n" + string.Join("\n", parameters.Select(p =>
         {
-            var type = declared.GetValueOrDefault(p.Name) ?? InferType(p.Value);
+            var type = declared[p.Name];
             return $"{type} {p.Name} = {Literal(type, p.Value, p.Name)};";
         })) + "\n";
         cells.Insert(index + 1, new JsonObject
@@ -69,8 +88,10 @@ public static class ParameterInjector
         {
             foreach (var variable in declaration.Variables)
             {
-                var type = declaration.Type.IsVar ? LiteralType(variable.Initializer?.Value) : declaration.Type.ToString();
-                if (type is not null) types[variable.Identifier.Text] = type;
+                // "var" with a non-literal initializer has a type only the compiler knows; Literal refuses it by name.
+                types[variable.Identifier.Text] = declaration.Type.IsVar
+                    ? LiteralType(variable.Initializer?.Value) ?? "var"
+                    : declaration.Type.ToString();
             }
         }
         return types;
@@ -93,27 +114,43 @@ public static class ParameterInjector
         _ => null,
     };
 
-    private static string InferType(string value) =>
-        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) ? "int"
-        : long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) ? "long"
-        : double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? "double"
-        : value is "true" or "false" ? "bool"
-        : "string";
-
-    /// <summary>The value as a C# literal of <paramref name="type"/>; other types take the value as a C# expression.</summary>
+    /// <summary>
+    /// The value as a C# literal of <paramref name="type"/> (nullable and System.* spellings included); a value is
+    /// never pasted in as code, so a type without a literal form is refused.
+    /// </summary>
     private static string Literal(string type, string value, string name)
     {
         string Checked(bool ok, string literal) =>
             ok ? literal : throw new ArgumentException($"--param {name}={value}: not a valid {type}");
-        return type switch
+        var nullable = type.EndsWith('?');
+        if (nullable && value == "null") return "null";
+        return CanonicalType(type.TrimEnd('?')) switch
         {
             "string" => SymbolDisplay.FormatLiteral(value, quote: true),
             "bool" => Checked(bool.TryParse(value, out var b), b ? "true" : "false"),
-            "int" or "long" or "short" or "byte" => Checked(long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _), value),
+            "int" => Checked(int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i), i.ToString(CultureInfo.InvariantCulture)),
+            "long" => Checked(long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l), l.ToString(CultureInfo.InvariantCulture) + "L"),
+            "short" => Checked(short.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var h), h.ToString(CultureInfo.InvariantCulture)),
+            "byte" => Checked(byte.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var y), y.ToString(CultureInfo.InvariantCulture)),
             "double" => Checked(double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d), d.ToString("R", CultureInfo.InvariantCulture)),
             "float" => Checked(float.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var f), f.ToString("R", CultureInfo.InvariantCulture) + "f"),
-            "decimal" => Checked(decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _), value + "m"),
-            _ => value,
+            "decimal" => Checked(decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var m), m.ToString(CultureInfo.InvariantCulture) + "m"),
+            _ => throw new ArgumentException($"--param {name}: the parameters cell declares it as '{type}', which has no literal form; " +
+                "declare it with a literal of type string, bool, int, long, double, float or decimal"),
         };
     }
+
+    private static string CanonicalType(string type) => (type.StartsWith("global::", StringComparison.Ordinal) ? type[8..] : type) switch
+    {
+        "String" or "System.String" => "string",
+        "Boolean" or "System.Boolean" => "bool",
+        "Int32" or "System.Int32" => "int",
+        "Int64" or "System.Int64" => "long",
+        "Int16" or "System.Int16" => "short",
+        "Byte" or "System.Byte" => "byte",
+        "Double" or "System.Double" => "double",
+        "Single" or "System.Single" => "float",
+        "Decimal" or "System.Decimal" => "decimal",
+        var other => other,
+    };
 }

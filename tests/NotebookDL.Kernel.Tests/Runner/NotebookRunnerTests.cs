@@ -55,7 +55,7 @@ public class NotebookRunnerTests
     {
         var path = WriteNotebook("var x = 1;", "throw new InvalidOperationException(\"bad data\");", "Console.WriteLine(\"never\");");
 
-        var report = await NotebookRunner.RunAsync(path, new RunOptions(OutputDirectory: Path.GetDirectoryName(path)));
+        var report = await NotebookRunner.RunAsync(path, new RunOptions(OutputDirectory: Path.Combine(Path.GetDirectoryName(path)!, "out")));
 
         Assert.False(report.Succeeded);
         Assert.StartsWith("cell 2 (In[2]", report.FailedCell);
@@ -84,5 +84,44 @@ public class NotebookRunnerTests
 
         var outputs = Cells(report)[0]!["outputs"]!.AsArray();
         Assert.Equal("2\n", NotebookJson.Text(Assert.Single(outputs)!["text"]).ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task RunAsync_OutputOverTheInput_IsRefusedAndTheInputKept()
+    {
+        var path = WriteNotebook("Console.WriteLine(1);");
+        var before = File.ReadAllText(path);
+
+        var error = await Assert.ThrowsAsync<IOException>(() => NotebookRunner.RunAsync(path, new RunOptions(OutputDirectory: Path.GetDirectoryName(path))));
+
+        Assert.Contains("--inplace", error.Message);
+        Assert.Equal(before, File.ReadAllText(path));
+    }
+
+    [Fact]
+    public async Task RunAsync_InPlace_WritesTheOutputsIntoTheInputAndLeavesNoTemporaryFile()
+    {
+        var path = WriteNotebook("Console.WriteLine(41 + 1);");
+
+        var report = await NotebookRunner.RunAsync(path, new RunOptions(InPlace: true));
+
+        Assert.Equal(Path.GetFullPath(path), report.OutputPath);
+        Assert.Equal("42\n", NotebookJson.Text(Cells(report)[0]!["outputs"]![0]!["text"]).ReplaceLineEndings("\n"));
+        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(path)!));
+    }
+
+    [Fact]
+    public async Task RunAsync_UseCiParameters_InjectsTheMetadataSizes()
+    {
+        var path = WriteNotebook("int epochs = 1000;", "Console.WriteLine(epochs);");
+        var notebook = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        notebook["cells"]![0]!["metadata"] = new JsonObject { ["tags"] = new JsonArray("parameters") };
+        notebook["metadata"] = new JsonObject { ["notebookdl"] = new JsonObject { ["ci_parameters"] = new JsonObject { ["epochs"] = "3" } } };
+        File.WriteAllText(path, notebook.ToJsonString());
+
+        var report = await NotebookRunner.RunAsync(path, new RunOptions(OutputDirectory: Path.Combine(Path.GetDirectoryName(path)!, "out"), UseCiParameters: true));
+
+        Assert.True(report.Succeeded, report.Error?.EValue);
+        Assert.Equal("3\n", NotebookJson.Text(Cells(report)[2]!["outputs"]![0]!["text"]).ReplaceLineEndings("\n"));
     }
 }

@@ -1,0 +1,29 @@
+using System.Diagnostics;
+using NotebookDL.Kernel.Runner;
+
+namespace NotebookDL.Chapters.Tests;
+
+/// <summary>
+/// Every chapter runs end to end with its quick-check sizes (metadata.notebookdl.ci_parameters), exactly as
+/// `notebookdl run --ci` does: a cell error or a textbook number that no longer matches (expect's ✗) fails.
+/// Run times go to chapter-runs.log beside the test assembly, which .ci/run prints.
+/// </summary>
+[Collection("chapters")]
+public class ChapterRunTests
+{
+    [Theory]
+    [MemberData(nameof(ChapterFiles.All), MemberType = typeof(ChapterFiles))]
+    public async Task RunAsync_CiParameters_EveryCellSucceeds(string chapter)
+    {
+        var output = Path.Combine(Path.GetTempPath(), "notebookdl-chapters", Guid.NewGuid().ToString("N"));
+        var progress = new StringWriter();
+        var watch = Stopwatch.StartNew();
+
+        var report = await NotebookRunner.RunAsync(Path.Combine(ChapterFiles.ChaptersFolder, chapter),
+            new RunOptions(OutputDirectory: output, UseCiParameters: true, CellTimeout: TimeSpan.FromMinutes(5), Progress: progress));
+
+        File.AppendAllText(Path.Combine(AppContext.BaseDirectory, "chapter-runs.log"),
+            $"{chapter}: {(report.Succeeded ? "ok" : "FAILED")} in {watch.Elapsed.TotalSeconds:0.0} s{Environment.NewLine}");
+        Assert.True(report.Succeeded, $"{chapter}: {report.FailedCell}: {report.Error?.EName}: {report.Error?.EValue}\n{progress}");
+    }
+}
