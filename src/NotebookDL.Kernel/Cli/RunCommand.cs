@@ -7,6 +7,8 @@ namespace NotebookDL.Kernel.Cli;
 /// <summary>`notebookdl run`: executes notebooks headlessly, in-process; exits non-zero naming the failing cell.</summary>
 public static class RunCommand
 {
+    private const double MaxTimeoutSeconds = 7 * 24 * 3600;
+
     public static Command Create()
     {
         var notebooks = new Argument<FileInfo[]>("notebooks") { Description = "The .ipynb files to run.", Arity = ArgumentArity.OneOrMore };
@@ -37,8 +39,13 @@ public static class RunCommand
                 return 2;
             }
             var seconds = parse.GetValue(timeout);
+            if (seconds is { } limit && !(limit > 0 && limit <= MaxTimeoutSeconds))
+            {
+                Console.Error.WriteLine($"notebookdl run: --timeout must be a number of seconds between 0 and {MaxTimeoutSeconds} (a week), got {limit.ToString(CultureInfo.InvariantCulture)}");
+                return 2;
+            }
             var options = new RunOptions(parse.GetValue(output)?.FullName, injected,
-                seconds is > 0 ? TimeSpan.FromSeconds(seconds.Value) : null, parse.GetValue(allowErrors), Console.Out,
+                seconds is { } s ? TimeSpan.FromSeconds(s) : null, parse.GetValue(allowErrors), Console.Out,
                 parse.GetValue(ci), parse.GetValue(inPlace));
             return await RunAllAsync(parse.GetRequiredValue(notebooks), options).ConfigureAwait(false);
         });
@@ -69,9 +76,15 @@ public static class RunCommand
                     progress.WriteLine($"FAILED {notebook.Name}: {report.FailedCell}: {report.Error?.EName}: {report.Error?.EValue}");
                 }
             }
-            catch (Exception ex) when (ex is IOException or InvalidDataException or System.Text.Json.JsonException or ArgumentException)
+            catch (Exception ex) when (ex is IOException or InvalidDataException or System.Text.Json.JsonException or ArgumentException or UnauthorizedAccessException)
             {
                 progress.WriteLine($"FAILED {notebook.Name}: {ex.Message}");
+                failures++;
+            }
+            catch (Exception ex)
+            {
+                // Anything else is a runner bug; still say which notebook and why instead of dying with a stack trace.
+                progress.WriteLine($"FAILED {notebook.Name}: {ex.GetType().Name}: {ex.Message}");
                 failures++;
             }
         }

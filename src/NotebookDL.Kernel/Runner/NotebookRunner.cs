@@ -32,6 +32,7 @@ public static class NotebookRunner
         var progress = options.Progress ?? TextWriter.Null;
         var notebook = JsonNode.Parse(await File.ReadAllTextAsync(path).ConfigureAwait(false)) as JsonObject
             ?? throw new InvalidDataException($"{path} is not a notebook (expected a JSON object)");
+        NotebookUpgrade.Validate(notebook, path);
         var parameters = options.UseCiParameters ? ParameterInjector.WithCiParameters(notebook, options.Parameters ?? []) : options.Parameters ?? [];
         ParameterInjector.Inject(notebook, parameters);
         NotebookJson.Normalize(notebook);
@@ -40,6 +41,7 @@ public static class NotebookRunner
         var outputPath = options.InPlace ? Path.GetFullPath(path) : OutputPath(path, options.OutputDirectory);
         if (!options.InPlace && string.Equals(outputPath, Path.GetFullPath(path), StringComparison.Ordinal))
             throw new IOException($"{path}: the executed notebook would overwrite its input; pass --inplace to do that on purpose, or choose another --out folder");
+        EnsureWritable(Path.GetDirectoryName(outputPath)!);
         var previousDirectory = Directory.GetCurrentDirectory();
         // Kernels start in the notebook's folder, so relative paths in cells mean the same here.
         Directory.SetCurrentDirectory(directory);
@@ -110,6 +112,22 @@ public static class NotebookRunner
         await run.ConfigureAwait(false);
         return CellResult.Failed(new CellError("CellTimeoutError", $"{name} did not finish within {limit.TotalSeconds:0.#} s",
             [$"CellTimeoutError: {name} did not finish within {limit.TotalSeconds:0.#} s and was interrupted (--timeout)."]));
+    }
+
+    /// <summary>Fails before anything runs when the result could not be written (read-only or missing permissions).</summary>
+    private static void EnsureWritable(string directory)
+    {
+        var probe = Path.Combine(directory, $".notebookdl-write-test-{Guid.NewGuid():N}");
+        try
+        {
+            Directory.CreateDirectory(directory);
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"cannot write the executed notebook to {directory}: {ex.Message}", ex);
+        }
     }
 
     /// <summary>

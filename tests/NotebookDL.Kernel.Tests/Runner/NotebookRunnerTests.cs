@@ -124,4 +124,53 @@ public class NotebookRunnerTests
         Assert.True(report.Succeeded, report.Error?.EValue);
         Assert.Equal("3\n", NotebookJson.Text(Cells(report)[2]!["outputs"]![0]!["text"]).ReplaceLineEndings("\n"));
     }
+
+    [Fact]
+    public async Task RunAsync_Nbformat3_IsUpgradedAndItsCellsRun()
+    {
+        var directory = Path.GetDirectoryName(WriteNotebook())!;
+        var path = Path.Combine(directory, "old.ipynb");
+        File.WriteAllText(path, """
+            {"nbformat": 3, "nbformat_minor": 0, "metadata": {}, "worksheets": [{"cells": [
+              {"cell_type": "heading", "level": 2, "metadata": {}, "source": "Old"},
+              {"cell_type": "code", "input": "Console.WriteLine(6 * 7);", "language": "csharp", "metadata": {}, "outputs": [], "prompt_number": 3}
+            ]}]}
+            """);
+
+        var report = await NotebookRunner.RunAsync(path, new RunOptions(OutputDirectory: Path.Combine(directory, "out")));
+
+        Assert.True(report.Succeeded, report.Error?.EValue);
+        Assert.Equal(1, report.CellsRun);
+        var cells = Cells(report);
+        Assert.Equal("## Old", NotebookJson.Text(cells[0]!["source"]));
+        Assert.Equal("42\n", NotebookJson.Text(cells[1]!["outputs"]![0]!["text"]).ReplaceLineEndings("\n"));
+    }
+
+    [Theory]
+    [InlineData("""{"nbformat": 4, "metadata": {}, "cells": [{"cell_type": "code", "metadata": {}, "source": 42, "outputs": []}]}""", "cell 1's source")]
+    [InlineData("""{"nbformat": 2, "metadata": {}}""", "nbformat 2 is not supported")]
+    [InlineData("""{"nbformat": 4, "metadata": {}}""", "no \"cells\" list")]
+    public async Task RunAsync_MalformedNotebook_IsRefusedWithTheReason(string json, string reason)
+    {
+        var directory = Path.GetDirectoryName(WriteNotebook())!;
+        var path = Path.Combine(directory, "bad.ipynb");
+        File.WriteAllText(path, json);
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => NotebookRunner.RunAsync(path, new RunOptions(OutputDirectory: Path.Combine(directory, "out"))));
+
+        Assert.Contains(reason, error.Message);
+    }
+
+    [Fact]
+    public async Task RunAsync_UnwritableOut_FailsBeforeRunningAnything()
+    {
+        var path = WriteNotebook("File.WriteAllText(\"ran.txt\", \"\");");
+        var blocker = Path.Combine(Path.GetDirectoryName(path)!, "a-file");
+        File.WriteAllText(blocker, "");
+
+        var error = await Assert.ThrowsAsync<IOException>(() => NotebookRunner.RunAsync(path, new RunOptions(OutputDirectory: Path.Combine(blocker, "out"))));
+
+        Assert.Contains("cannot write the executed notebook", error.Message);
+        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(path)!, "ran.txt")));
+    }
 }
