@@ -9,6 +9,7 @@ namespace NotebookDL.Display;
 /// which throws <see cref="BookCheckFailedException"/> instead when the check fails, so a notebook run
 /// (and CI) stops at the first number that regressed.
 /// </summary>
+[TypeFormatterSource(typeof(DisplayFormatterSource<BookCheck>), PreferredMimeTypes = [MimeBundle.Html, MimeBundle.PlainText])]
 public sealed record BookCheck(string Label, IReadOnlyList<double> Actual, IReadOnlyList<double> Expected, double Tolerance, CheckKind Kind = CheckKind.Equal) : IDisplayable
 {
     /// <summary>The largest |actual − expected| over the values (for bounds, how far past the bound; 0 when inside).</summary>

@@ -3,6 +3,7 @@ using System.Text;
 namespace NotebookDL.Display;
 
 /// <summary>Several book checks shown as one block (a worked example's intermediate values, say).</summary>
+[TypeFormatterSource(typeof(DisplayFormatterSource<CheckList>), PreferredMimeTypes = [MimeBundle.Html, MimeBundle.PlainText])]
 public sealed record CheckList(string? Title, IReadOnlyList<BookCheck> Checks) : IDisplayable
 {
     public bool Passed => Checks.All(c => c.Passed);

@@ -2,9 +2,14 @@ using System.Text;
 
 namespace NotebookDL.Display;
 
-/// <summary>The text/plain history: one row per epoch (as Keras' pd.DataFrame(history.history) prints), then the events.</summary>
+/// <summary>
+/// The text/plain history: one row per epoch (as Keras' pd.DataFrame(history.history) prints), then the events.
+/// Long runs show their first and last epochs only, as pandas does, so a 1,000-epoch chart's text stays short.
+/// </summary>
 internal static class HistoryText
 {
+    private const int EdgeRows = 5;
+
     public static string Render(HistoryChart history)
     {
         var headers = new List<string> { "epoch" };
@@ -24,7 +29,16 @@ internal static class HistoryText
         else
         {
             text.Append(string.Join("  ", headers.Select((h, c) => h.PadLeft(widths[c])))).Append('\n');
-            foreach (var row in rows) text.Append(string.Join("  ", row.Select((v, c) => v.PadLeft(widths[c])))).Append('\n');
+            var elide = rows.Count > 2 * EdgeRows + 2;
+            for (int i = 0; i < rows.Count; i++)
+            {
+                if (elide && i == EdgeRows)
+                {
+                    text.Append("…".PadLeft(widths[0])).Append($"  ({rows.Count - 2 * EdgeRows} more epochs)\n");
+                    i = rows.Count - EdgeRows;
+                }
+                text.Append(string.Join("  ", rows[i].Select((v, c) => v.PadLeft(widths[c])))).Append('\n');
+            }
         }
         if (history.BestEpoch is { } best)
         {

@@ -122,3 +122,21 @@ public class HistoryChartTests
         Assert.StartsWith("Training history", bundle.Text);
     }
 }
+
+public class HistoryTextTests
+{
+    [Fact]
+    public void HistoryText_LongRun_ShowsFirstAndLastEpochsOnly()
+    {
+        var losses = Enumerable.Range(0, 1000).Select(i => 1.0 / (i + 1)).ToList();
+        var chart = new HistoryChart([.. Enumerable.Range(0, 1000)], [new MetricColumn("loss", losses)], [], [], null);
+
+        var lines = chart.ToMimeBundle().Text.Split('\n');
+
+        // title, header, epochs 1-5, the gap, epochs 996-1000, the best epoch
+        Assert.Equal(1 + 1 + 5 + 1 + 5 + 1, lines.Length);
+        Assert.Equal("    …  (990 more epochs)", lines[7]);
+        Assert.Equal(" 1000  0.0010", lines[^2]);
+        Assert.Equal("best epoch: 1000 (loss 0.0010)", lines[^1]);
+    }
+}
