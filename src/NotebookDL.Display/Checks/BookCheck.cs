@@ -29,6 +29,7 @@ public sealed record BookCheck(string Label, IReadOnlyList<double> Actual, IRead
         get
         {
             var mark = Passed ? "✓" : "✗";
+            if (Kind == CheckKind.Claim) return $"{mark} {Label}";
             var relation = Kind switch
             {
                 CheckKind.AtLeast => $"at least {Join(Expected, null)}",
@@ -59,6 +60,7 @@ public sealed record BookCheck(string Label, IReadOnlyList<double> Actual, IRead
     {
         if (double.IsNaN(value)) return "NaN";
         if (double.IsInfinity(value)) return value > 0 ? "∞" : "-∞";
+        if (value == 0) return "0"; // also −0, which "0" formats as "-0"
         if (value == Math.Floor(value) && Math.Abs(value) < 1e15) return value.ToString("0", CultureInfo.InvariantCulture);
         if (tolerance is { } t && t > 0 && Math.Abs(value) is >= 1e-4 and < 1e9)
         {
@@ -81,13 +83,11 @@ public sealed record BookCheck(string Label, IReadOnlyList<double> Actual, IRead
     internal string Html()
     {
         var colour = Passed ? "#1b7f3b" : "#c62828";
-        var text = Line;
-        var body = text[2..];
-        var sb = new StringBuilder();
-        sb.Append($"<div style=\"{HtmlStyle.Container}\"><span style=\"color:{colour};font-weight:700\">{(Passed ? "✓" : "✗")}</span> ");
-        var colon = body.IndexOf(": ", StringComparison.Ordinal);
-        sb.Append($"<b>{Markup.Escape(body[..colon])}</b>: <span style=\"{HtmlStyle.Code}\">{Markup.Escape(body[(colon + 2)..])}</span></div>");
-        return sb.ToString();
+        var details = Line[(2 + Label.Length)..].TrimStart(':', ' ');
+        var sb = new StringBuilder($"<div style=\"{HtmlStyle.Container}\"><span style=\"color:{colour};font-weight:700\">{(Passed ? "✓" : "✗")}</span> ");
+        sb.Append($"<b>{Markup.Escape(Label)}</b>");
+        if (details.Length > 0) sb.Append($": <span style=\"{HtmlStyle.Code}\">{Markup.Escape(details)}</span>");
+        return sb.Append("</div>").ToString();
     }
 }
 
@@ -95,6 +95,8 @@ public sealed record BookCheck(string Label, IReadOnlyList<double> Actual, IRead
 public enum CheckKind
 {
     Equal,
+    /// <summary>A statement that holds or not (expect_true); shown without numbers.</summary>
+    Claim,
     AtLeast,
     AtMost,
 }

@@ -27,11 +27,11 @@ public static partial class Notebook
 
     /// <summary>Checks a tensor's values (any shape, read in row-major order) against the book's.</summary>
     public static BookCheck expect(Tensor actual, IEnumerable<double> book, double tolerance = 1e-6, string? label = null) =>
-        expect(Values(actual, nameof(actual)), book, tolerance, label);
+        expect(Values(actual.reshape(-1), nameof(actual)), book, tolerance, label);
 
     /// <summary>Checks a one-element tensor against the book's value.</summary>
     public static BookCheck expect(Tensor actual, double book, double tolerance = 1e-6, string? label = null) =>
-        expect(Values(actual, nameof(actual)), [book], tolerance, label);
+        expect(Values(actual.reshape(-1), nameof(actual)), [book], tolerance, label);
 
     /// <summary>Checks a shape (e.g. <c>expect(x.shape, [32, 10])</c>).</summary>
     public static BookCheck expect(long[] actual, long[] book, string? label = null) =>
@@ -47,7 +47,7 @@ public static partial class Notebook
 
     /// <summary>Checks a claim the book makes that is not a number ("XOR has no separating line").</summary>
     public static BookCheck expect_true(bool condition, string label) =>
-        Enforce(new BookCheck(label, [condition ? 1 : 0], [1], 0));
+        Enforce(new BookCheck(label, [condition ? 1 : 0], [1], 0, CheckKind.Claim));
 
     /// <summary>Shows several checks as one block; each has already passed (a failing one throws when made).</summary>
     public static CheckList checks(string? title, params BookCheck[] items) => new(title, items);

@@ -3,38 +3,52 @@ using NotebookDL.Training;
 namespace NotebookDL.Display;
 
 /// <summary>
-/// Live learning curves during fit: shows ONE display when training begins and redraws it in place after
-/// every epoch, through the display handle, instead of printing a new chart per epoch. Pass the number of
-/// epochs to fix the x axis yourself; otherwise it spans the epochs fit was asked to run.
+/// Live learning curves during fit: shows ONE display when training begins and redraws it in place as epochs
+/// end, through the display handle, instead of printing a new chart per epoch. Redraws are throttled to one per
+/// <paramref name="min_interval"/> seconds (default 0.25), so a 3,000-epoch run on a tiny model costs a few dozen
+/// redraws instead of 3,000; the finished chart is always drawn at the end. Pass the number of epochs to fix the
+/// x axis yourself; otherwise it spans the epochs fit was asked to run.
 /// </summary>
-public sealed class LiveTrainingPlot(int? epochs = null, string? monitor = null) : Callback
+public sealed class LiveTrainingPlot(int? epochs = null, string? monitor = null, double min_interval = 0.25) : Callback
 {
+    private readonly System.Diagnostics.Stopwatch sinceRedraw = new();
     private MimeBundle? last;
+    private bool stale;
+
+    /// <summary>How many times the chart was drawn (the first display included).</summary>
+    public int Redraws { get; private set; }
 
     /// <summary>The display being updated; null before training begins.</summary>
     public DisplayHandle? Handle { get; private set; }
 
-    public override void on_train_begin(Logs logs)
+    public override void on_train_begin(Logs logs) => Refresh(Render(Trainer.history));
+
+    public override void on_epoch_end(int epoch, Logs logs)
     {
-        last = Render(Trainer.history);
-        Handle = Notebook.display(last);
+        if (sinceRedraw.Elapsed.TotalSeconds < min_interval)
+        {
+            stale = true;
+            return;
+        }
+        Refresh(Render(Trainer.history));
     }
 
-    public override void on_epoch_end(int epoch, Logs logs) => Refresh();
-
-    /// <summary>Redraws once more only when something changed after the last epoch (a callback later in the list stopped training).</summary>
+    /// <summary>Draws the finished chart when the last drawing is out of date (throttled epochs, or a later callback stopped training).</summary>
     public override void on_train_end(Logs logs)
     {
         var final = Render(Trainer.history);
-        if (last is not null && final.Text == last.Text) return;
+        if (!stale && last is not null && final.Text == last.Text) return;
         Refresh(final);
     }
 
-    private void Refresh(MimeBundle? bundle = null)
+    private void Refresh(MimeBundle bundle)
     {
-        last = bundle ?? Render(Trainer.history);
+        last = bundle;
+        stale = false;
+        Redraws++;
         if (Handle is null) Handle = Notebook.display(last);
         else Handle.Update(last);
+        sinceRedraw.Restart();
     }
 
     private MimeBundle Render(History history) =>

@@ -50,9 +50,16 @@ internal static class BackwardEngine
         if (target.grad_fn is { } fn)
         {
             pending[fn] = pending.TryGetValue(fn, out var existing) ? existing + grad : grad;
+            // retain_grad(): every contribution passes here, so .grad ends as their sum, as for a leaf.
+            if (only is null && target.retains_grad) Accumulate(target, grad);
             return;
         }
         if (only is not null || !target.requires_grad) return;
+        Accumulate(target, grad);
+    }
+
+    private static void Accumulate(Tensor target, Tensor grad)
+    {
         if (target.grad is null)
             target.grad = grad.clone(); // a private copy: the same gradient tensor may flow to several leaves
         else if (grad.requires_grad || target.grad.requires_grad)

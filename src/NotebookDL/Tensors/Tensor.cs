@@ -94,6 +94,20 @@ public static partial class torch
 
         public Tensor with_requires_grad(bool requires_grad = true) => requires_grad_(requires_grad);
 
+        /// <summary>True when backward also fills this non-leaf tensor's .grad (see <see cref="retain_grad"/>).</summary>
+        public bool retains_grad { get; private set; }
+
+        /// <summary>
+        /// Asks backward to keep this intermediate tensor's gradient in .grad (accumulated like a leaf's);
+        /// a no-op for leaves, which keep theirs anyway.
+        /// </summary>
+        public void retain_grad()
+        {
+            if (!requires_grad)
+                throw new InvalidOperationException("retain_grad() needs a tensor that requires grad; this one is outside autograd (it has no grad_fn and requires_grad is false).");
+            if (grad_fn is not null) retains_grad = true;
+        }
+
         /// <summary>A tensor sharing this one's storage but cut off from the autograd graph.</summary>
         public Tensor detach() => new(Storage, Shape, Strides, Offset, dtype);
 

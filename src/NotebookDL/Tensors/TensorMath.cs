@@ -8,6 +8,10 @@ public static partial class torch
     {
         public Tensor exp() => ExpFunction.Apply(this);
         public Tensor log() => LogFunction.Apply(this);
+        public Tensor log10() => log() * (1 / Math.Log(10));
+        public Tensor log2() => log() * (1 / Math.Log(2));
+        public Tensor log1p() => (this + 1.0).log();
+        public Tensor expm1() => exp() - 1.0;
         public Tensor sqrt() => SqrtFunction.Apply(this);
         public Tensor rsqrt() => 1.0 / sqrt();
         public Tensor abs() => AbsFunction.Apply(this);
@@ -27,6 +31,9 @@ public static partial class torch
 
         public Tensor sigmoid() => SigmoidFunction.Apply(this);
 
+        /// <summary>The error function, 2/√π ∫₀ˣ e^(−t²) dt (GELU's Φ(x) = (1 + erf(x/√2))/2).</summary>
+        public Tensor erf() => ErfFunction.Apply(this);
+
         public Tensor softmax(long dim) => nn.functional.softmax(this, dim);
         public Tensor log_softmax(long dim) => nn.functional.log_softmax(this, dim);
 
@@ -38,6 +45,11 @@ public static partial class torch
 
     public static Tensor exp(Tensor x) => x.exp();
     public static Tensor log(Tensor x) => x.log();
+    public static Tensor log10(Tensor x) => x.log10();
+    public static Tensor erf(Tensor x) => x.erf();
+    public static Tensor log2(Tensor x) => x.log2();
+    public static Tensor log1p(Tensor x) => x.log1p();
+    public static Tensor expm1(Tensor x) => x.expm1();
     public static Tensor sqrt(Tensor x) => x.sqrt();
     public static Tensor abs(Tensor x) => x.abs();
     public static Tensor tanh(Tensor x) => x.tanh();

@@ -53,12 +53,23 @@ public class BookCheckTests
     }
 
     [Fact]
+    public void Expect_MatrixAgainstValues_ReadsRowMajorAndShowsMinusZeroAsZero()
+    {
+        var check = expect(tensor(new float[] { 0, 1, 2, 3 }, [2, 2]) * -1, [0.0, -1, -2, -3], 0, "matrix");
+
+        Assert.Equal("✓ matrix: [0, -1, -2, -3] (book [0, -1, -2, -3])", check.Line);
+    }
+
+    [Fact]
     public void Expect_Bounds_PassInsideAndFailOutside()
     {
         Assert.Equal("✓ accuracy: 0.985 (at least 0.98)", expect_at_least(0.985, 0.98, "accuracy").Line);
         Assert.Throws<BookCheckFailedException>(() => expect_at_least(0.97, 0.98, "accuracy"));
         Assert.Throws<BookCheckFailedException>(() => expect_at_most(0.2, 0.1, "loss"));
-        Assert.Throws<BookCheckFailedException>(() => expect_true(false, "XOR has a separating line"));
+        var claim = Assert.Throws<BookCheckFailedException>(() => expect_true(false, "XOR has a separating line"));
+        Assert.Equal("✗ XOR has a separating line", claim.Message);
+        Assert.Equal("✓ AND is separable", expect_true(true, "AND is separable").Line);
+        Assert.Contains("<b>AND is separable</b></div>", expect_true(true, "AND is separable").ToMimeBundle()[MimeBundle.Html]);
     }
 
     [Fact]

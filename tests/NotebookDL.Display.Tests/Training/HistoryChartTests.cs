@@ -80,7 +80,7 @@ public class HistoryChartTests
         var host = new RecordingDisplayHost();
         using var _ = DisplayHost.Use(host);
 
-        var history = model.fit(x, y, epochs: 5, batch_size: 16, verbose: 0, validation_split: 0.25, callbacks: [new LiveTrainingPlot(epochs: 5)]);
+        var history = model.fit(x, y, epochs: 5, batch_size: 16, verbose: 0, validation_split: 0.25, callbacks: [new LiveTrainingPlot(epochs: 5, min_interval: 0)]);
 
         var events = host.Events;
         Assert.Single(events, e => e.Kind == "display");
@@ -102,12 +102,27 @@ public class HistoryChartTests
         using var _ = DisplayHost.Use(host);
 
         var history = model.fit(x, y, epochs: 30, batch_size: 16, verbose: 0, validation_split: 0.25,
-            callbacks: [new LiveTrainingPlot(epochs: 30), new EarlyStopping(monitor: "loss", min_delta: 10, patience: 1)]);
+            callbacks: [new LiveTrainingPlot(epochs: 30, min_interval: 0), new EarlyStopping(monitor: "loss", min_delta: 10, patience: 1)]);
 
         Assert.NotNull(history.stopped_epoch);
         var updates = host.Events.Where(e => e.Kind == "update").ToList();
         Assert.Equal(history.epoch.Count + 1, updates.Count);
         Assert.Contains("early stop at epoch", updates[^1].Bundle!.Text);
+    }
+
+    [Fact]
+    public void LiveTrainingPlot_ThrottledLongFit_DrawsOnceAtTheStartAndTheFinishedChartAtTheEnd()
+    {
+        var (model, x, y) = Blobs();
+        var host = new RecordingDisplayHost();
+        using var _ = DisplayHost.Use(host);
+        var plot = new LiveTrainingPlot(min_interval: 3600);
+
+        var history = model.fit(x, y, epochs: 200, batch_size: 64, verbose: 0, callbacks: [plot]);
+
+        Assert.Equal(2, plot.Redraws);
+        Assert.Equal(["display", "update"], host.Events.Select(e => e.Kind));
+        Assert.Equal(HistoryChart.From(history).ToMimeBundle().Text, host.Events[^1].Bundle!.Text);
     }
 
     [Fact]

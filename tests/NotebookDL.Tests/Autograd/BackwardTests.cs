@@ -208,4 +208,45 @@ public class BackwardTests
         Assert.Equal("SigmoidBackward0", x.sigmoid().grad_fn!.name());
         Assert.Equal("SumBackward0", x.sum().grad_fn!.name());
     }
+
+    [Fact]
+    public void RetainGrad_NonLeaf_HoldsTheSummedGradientAfterBackward()
+    {
+        var x = tensor(new float[] { 1, 2, 3 }, requires_grad: true);
+        var h = x * 2;
+        h.retain_grad();
+        var y = (h * h).sum() + h.sum(); // dy/dh = 2h + 1, reached through two paths
+
+        y.backward();
+
+        Assert.True(h.retains_grad);
+        Assert.Equal([5f, 9f, 13f], h.grad!.ToArray<float>());
+        Assert.Equal([10f, 18f, 26f], x.grad!.ToArray<float>());
+    }
+
+    [Fact]
+    public void RetainGrad_NotCalled_NonLeafGradStaysNull()
+    {
+        var x = tensor(new float[] { 1, 2 }, requires_grad: true);
+        var h = x * 3;
+
+        h.sum().backward();
+
+        Assert.Null(h.grad);
+    }
+
+    [Fact]
+    public void RetainGrad_TensorOutsideAutograd_IsAClearError()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => ones(2).retain_grad());
+        Assert.Contains("requires grad", error.Message);
+    }
+
+    [Theory]
+    [InlineData(0.5, 0.5204998778)]
+    [InlineData(1.0, 0.8427007929)]
+    [InlineData(-2.0, -0.9953222650)]
+    [InlineData(0.0, 0.0)]
+    public void Erf_KnownValues_MatchTheTable(double x, double expected) =>
+        Assert.Equal(expected, tensor(new[] { (float)x }).erf().item<float>(), 6);
 }

@@ -58,6 +58,11 @@ internal static partial class GradCheckCases
     {
         Add(c, "neg", x => -x[0], () => Randn(30, 3, 4));
         Add(c, "exp", x => x[0].exp(), () => Randn(31, 3, 4));
+        Add(c, "erf", x => x[0].erf(), () => Randn(131, 3, 4));
+        Add(c, "log10", x => x[0].log10(), () => Positive(132, 3, 4));
+        Add(c, "log2", x => x[0].log2(), () => Positive(133, 3, 4));
+        Add(c, "log1p", x => x[0].log1p(), () => Positive(134, 3, 4));
+        Add(c, "expm1", x => x[0].expm1(), () => Randn(135, 3, 4));
         Add(c, "log", x => x[0].log(), () => Positive(32, 3, 4));
         Add(c, "sqrt", x => x[0].sqrt(), () => Positive(33, 3, 4));
         Add(c, "rsqrt", x => x[0].rsqrt(), () => Positive(34, 3, 4));
