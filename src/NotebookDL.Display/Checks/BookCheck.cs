@@ -12,6 +12,9 @@ namespace NotebookDL.Display;
 [TypeFormatterSource(typeof(DisplayFormatterSource<BookCheck>), PreferredMimeTypes = [MimeBundle.Html, MimeBundle.PlainText])]
 public sealed record BookCheck(string Label, IReadOnlyList<double> Actual, IReadOnlyList<double> Expected, double Tolerance, CheckKind Kind = CheckKind.Equal) : IDisplayable
 {
+    /// <summary>Where the expected value comes from: "book" for the textbook's numbers, "reference" for a computed one.</summary>
+    public string Source { get; init; } = "book";
+
     /// <summary>The largest |actual − expected| over the values (for bounds, how far past the bound; 0 when inside).</summary>
     public double MaxDeviation => Kind switch
     {
@@ -34,8 +37,8 @@ public sealed record BookCheck(string Label, IReadOnlyList<double> Actual, IRead
             {
                 CheckKind.AtLeast => $"at least {Join(Expected, null)}",
                 CheckKind.AtMost => $"at most {Join(Expected, null)}",
-                _ when Tolerance == 0 => Passed ? $"book {Join(Expected, null)}" : $"book {Join(Expected, null)}, off by {Fmt(MaxDeviation, null)}",
-                _ => $"book {Join(Expected, null)}, |Δ| = {Delta(MaxDeviation)} {(Passed ? "≤" : ">")} {Fmt(Tolerance, null)}",
+                _ when Tolerance == 0 => Passed ? $"{Source} {Join(Expected, null)}" : $"{Source} {Join(Expected, null)}, off by {Fmt(MaxDeviation, null)}",
+                _ => $"{Source} {Join(Expected, Source == "book" ? null : Tolerance)}, |Δ| = {Delta(MaxDeviation)} {(Passed ? "≤" : ">")} {Fmt(Tolerance, null)}",
             };
             if (Kind != CheckKind.Equal && Tolerance > 0) relation += $" (slack {Fmt(Tolerance, null)})";
             return $"{mark} {Label}: {Join(Actual, Tolerance)} ({relation})";

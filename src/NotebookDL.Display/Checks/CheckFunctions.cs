@@ -49,6 +49,22 @@ public static partial class Notebook
     public static BookCheck expect_true(bool condition, string label) =>
         Enforce(new BookCheck(label, [condition ? 1 : 0], [1], 0, CheckKind.Claim));
 
+    /// <summary>
+    /// Checks a value against a computed reference rather than a printed one (autograd against the hand-derived
+    /// gradient, say); shown as "reference …" with the reference rounded like the value.
+    /// </summary>
+    public static BookCheck expect_close(double actual, double reference, double tolerance = 1e-6, string? label = null) =>
+        Enforce(new BookCheck(label ?? "value", [actual], [reference], tolerance) { Source = "reference" });
+
+    /// <summary>Checks two tensors of the same number of elements against each other, element by element.</summary>
+    public static BookCheck expect_close(Tensor actual, Tensor reference, double tolerance = 1e-6, string? label = null)
+    {
+        var check = new BookCheck(label ?? "values", Values(actual.reshape(-1), nameof(actual)), Values(reference.reshape(-1), nameof(reference)), tolerance) { Source = "reference" };
+        if (check.Actual.Count != check.Expected.Count)
+            throw new BookCheckFailedException(check with { Label = $"{check.Label} (got {check.Actual.Count} values, the reference has {check.Expected.Count})" });
+        return Enforce(check);
+    }
+
     /// <summary>Shows several checks as one block; each has already passed (a failing one throws when made).</summary>
     public static CheckList checks(string? title, params BookCheck[] items) => new(title, items);
 

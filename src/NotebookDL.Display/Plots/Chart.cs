@@ -7,6 +7,9 @@ public sealed record Chart(IReadOnlyList<Series> Series, string? Title = null, s
 
     public AxisRange? YRange { get; init; }
 
+    /// <summary>A logarithmic y axis (matplotlib's yscale('log')): decades as ticks; values ≤ 0 are left out.</summary>
+    public bool LogY { get; init; }
+
     /// <summary>Ticks at whole numbers only (epochs).</summary>
     public bool IntegerX { get; init; }
 

@@ -4,7 +4,7 @@ public static partial class Notebook
 {
     /// <summary>Line plot of one or more series over shared x values, with legend, axes and title (matplotlib's plt.plot).</summary>
     public static Figure plot(IReadOnlyList<double> x, IEnumerable<IReadOnlyList<double>> ys, IEnumerable<string>? labels = null, string? title = null,
-        string? xlabel = null, string? ylabel = null, bool markers = false)
+        string? xlabel = null, string? ylabel = null, bool markers = false, bool logy = false)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(ys);
@@ -14,18 +14,21 @@ public static partial class Notebook
             if (y.Count != x.Count) throw new ArgumentException($"plot: series {i} has {y.Count} values but x has {x.Count}; they must match.");
             return new Series(i < names.Count ? names[i] : "", x, y, markers ? SeriesKind.LineWithMarkers : SeriesKind.Line);
         }).ToList();
-        return new Figure([new Chart(series, null, xlabel, ylabel)], title);
+        return new Figure([new Chart(series, null, xlabel, ylabel) { LogY = logy }], title);
     }
 
-    public static Figure plot(IReadOnlyList<double> x, IReadOnlyList<double> y, string? label = null, string? title = null, string? xlabel = null, string? ylabel = null) =>
-        plot(x, [y], label is null ? null : [label], title, xlabel, ylabel);
+    /// <summary>Line plot of one series; <paramref name="logy"/> gives a logarithmic y axis.</summary>
+    public static Figure plot(IReadOnlyList<double> x, IReadOnlyList<double> y, string? label = null, string? title = null, string? xlabel = null, string? ylabel = null,
+        bool logy = false) =>
+        plot(x, [y], label is null ? null : [label], title, xlabel, ylabel, logy: logy);
 
     /// <summary>Plots 1-D tensors (each y the same length as x).</summary>
-    public static Figure plot(Tensor x, IEnumerable<Tensor> ys, IEnumerable<string>? labels = null, string? title = null, string? xlabel = null, string? ylabel = null) =>
-        plot(Values(x, "x"), ys.Select(y => (IReadOnlyList<double>)Values(y, "y")), labels, title, xlabel, ylabel);
+    public static Figure plot(Tensor x, IEnumerable<Tensor> ys, IEnumerable<string>? labels = null, string? title = null, string? xlabel = null, string? ylabel = null,
+        bool logy = false) =>
+        plot(Values(x, "x"), ys.Select(y => (IReadOnlyList<double>)Values(y, "y")), labels, title, xlabel, ylabel, logy: logy);
 
-    public static Figure plot(Tensor x, Tensor y, string? label = null, string? title = null, string? xlabel = null, string? ylabel = null) =>
-        plot(x, [y], label is null ? null : [label], title, xlabel, ylabel);
+    public static Figure plot(Tensor x, Tensor y, string? label = null, string? title = null, string? xlabel = null, string? ylabel = null, bool logy = false) =>
+        plot(x, [y], label is null ? null : [label], title, xlabel, ylabel, logy);
 
     /// <summary>Scatter plot of points, optionally coloured by an integer class per point.</summary>
     public static Figure scatter(IReadOnlyList<double> x, IReadOnlyList<double> y, IReadOnlyList<long>? classes = null, IReadOnlyList<string>? class_names = null,

@@ -12,6 +12,7 @@ internal static class ChartRenderer
 
     public static void Render(SvgCanvas svg, Chart chart, double x, double y, double w, double h)
     {
+        if (chart.LogY) chart = InLogSpace(chart);
         var top = y + 6;
         if (chart.Title is { Length: > 0 } title)
         {
@@ -23,14 +24,14 @@ internal static class ChartRenderer
         var (xMin, xMax) = chart.XRange is { } xr ? (xr.Min, xr.Max) : NiceScale.Padded(chart.Series.SelectMany(s => s.X), 0.02);
         var (yMin, yMax) = chart.YRange is { } yr ? (yr.Min, yr.Max) : NiceScale.Padded(chart.Series.SelectMany(s => s.Y).Concat(chart.PointMarkers.Select(p => p.Y)));
         if (chart.XRange is null && chart.Series.All(s => s.X.Count == 0)) (xMin, xMax) = (0, 1);
-        var probe = new NiceScale(yMin, yMax, 0, 1);
+        var probe = new NiceScale(yMin, yMax, 0, 1, powersOfTen: chart.LogY);
         var tickChars = probe.Ticks.Select(probe.Label).DefaultIfEmpty("0").Max(l => l.Length);
         var left = x + 12 + tickChars * CharWidth * Theme.FontSize + (chart.YLabel is null ? 0 : 20);
         var right = x + w - 14;
         var plotTop = top + legendRows.Count * Legend.RowHeight + 8;
         var bottom = y + h - (chart.XLabel is null ? 24 : 42);
         var sx = new NiceScale(xMin, xMax, left, right, maxTicks: Math.Clamp((int)((right - left) / 60), 3, 12), integers: chart.IntegerX);
-        var sy = new NiceScale(yMin, yMax, bottom, plotTop, maxTicks: Math.Clamp((int)((bottom - plotTop) / 34), 3, 10));
+        var sy = new NiceScale(yMin, yMax, bottom, plotTop, maxTicks: Math.Clamp((int)((bottom - plotTop) / 34), 3, 10), powersOfTen: chart.LogY);
 
         Legend.Draw(svg, legendRows, x + 10, top);
         var clip = svg.ClipRect(left, plotTop, right - left, bottom - plotTop);
@@ -74,6 +75,18 @@ internal static class ChartRenderer
         }
         if (chart.XLabel is { } xl) svg.Text((left + right) / 2, bottom + 34, xl, anchor: "middle");
         if (chart.YLabel is { } yl) svg.Text(x + 14, (plotTop + bottom) / 2, yl, anchor: "middle", rotate: -90);
+    }
+
+    /// <summary>A log-scale chart is drawn as a linear one over log10 of its y values, labelled in powers of ten.</summary>
+    private static Chart InLogSpace(Chart chart)
+    {
+        static double Log(double v) => v > 0 ? Math.Log10(v) : double.NaN;
+        return chart with
+        {
+            Series = chart.Series.Select(s => s with { Y = s.Y.Select(Log).ToList() }).ToList(),
+            PointMarkers = chart.PointMarkers.Where(p => p.Y > 0).Select(p => p with { Y = Math.Log10(p.Y) }).ToList(),
+            YRange = chart.YRange is { } r && r.Min > 0 ? new AxisRange(Math.Log10(r.Min), Math.Log10(r.Max)) : null,
+        };
     }
 
     public static IReadOnlyList<string> AssignColors(IReadOnlyList<Series> series)

@@ -6,8 +6,10 @@ namespace NotebookDL.Display;
 /// </summary>
 internal sealed class NiceScale
 {
-    public NiceScale(double min, double max, double pixelStart, double pixelEnd, int maxTicks = 6, bool integers = false)
+    public NiceScale(double min, double max, double pixelStart, double pixelEnd, int maxTicks = 6, bool integers = false, bool powersOfTen = false)
     {
+        PowersOfTen = powersOfTen;
+        integers |= powersOfTen;
         if (!double.IsFinite(min) || !double.IsFinite(max)) (min, max) = (0, 1);
         if (max < min) (min, max) = (max, min);
         if (max - min < 1e-12 * Math.Max(1, Math.Abs(max))) (min, max) = (min - 0.5, max + 0.5);
@@ -34,6 +36,9 @@ internal sealed class NiceScale
 
     public IReadOnlyList<double> Ticks { get; }
 
+    /// <summary>The axis holds log10 of the data: tick t is labelled 10^t.</summary>
+    public bool PowersOfTen { get; }
+
     /// <summary>Decimals that show every tick distinctly (2.5-steps need one more).</summary>
     public int Decimals { get; }
 
@@ -44,11 +49,21 @@ internal sealed class NiceScale
     /// <summary>The tick's text, with a typographic minus sign as in printed charts.</summary>
     public string Label(double tick)
     {
+        if (PowersOfTen) return PowerOfTenLabel((int)Math.Round(tick));
         var abs = Math.Abs(tick);
         var text = abs != 0 && (abs >= 1e6 || abs < 1e-4)
             ? tick.ToString("0.##e+0", System.Globalization.CultureInfo.InvariantCulture)
             : tick.ToString("F" + Math.Min(Decimals, 6), System.Globalization.CultureInfo.InvariantCulture);
         return text.Replace('-', '\u2212');
+    }
+
+    /// <summary>1, 10, 100 as digits; other decades as 10 with a superscript exponent (10⁻⁶).</summary>
+    private static string PowerOfTenLabel(int exponent)
+    {
+        if (exponent is >= 0 and <= 3) return Math.Pow(10, exponent).ToString("0", System.Globalization.CultureInfo.InvariantCulture);
+        const string superscripts = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+        var digits = Math.Abs(exponent).ToString(System.Globalization.CultureInfo.InvariantCulture).Select(c => superscripts[c - '0']);
+        return "10" + (exponent < 0 ? "⁻" : "") + string.Concat(digits);
     }
 
     /// <summary>Data limits widened by a margin so lines do not touch the frame; a floor of zero is kept when the data starts there.</summary>

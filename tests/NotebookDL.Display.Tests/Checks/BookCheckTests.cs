@@ -80,4 +80,14 @@ public class BookCheckTests
         Assert.Equal("Backprop\n✓ a: 1 (book 1)\n✓ b: 2 (book 2)", list.ToMimeBundle().Text);
         Assert.True(list.Passed);
     }
+
+    [Fact]
+    public void ExpectClose_ComputedReference_IsNamedAReferenceAndRounded()
+    {
+        var check = expect_close(0.0259228584, 0.025922858123456, 1e-8, "∂E/∂W5");
+        Assert.Equal("✓ ∂E/∂W5: 0.025922858 (reference 0.025922858, |Δ| = 2.8e-10 ≤ 1e-8)", check.Line);
+
+        var tensors = expect_close(tensor(new float[] { 1, 2, 3, 4 }, [2, 2]), tensor(new float[] { 1, 2, 3, 4 }), 0, "grad");
+        Assert.Equal("✓ grad: [1, 2, 3, 4] (reference [1, 2, 3, 4])", tensors.Line);
+    }
 }

@@ -125,4 +125,19 @@ public class SvgPlotTests
 
         Assert.All(scale.Ticks, t => Assert.Equal(Math.Round(t), t));
     }
+
+    [Fact]
+    public void Plot_LogY_LabelsDecadesAndSkipsNonPositiveValues()
+    {
+        var n = Enumerable.Range(0, 11).Select(i => (double)i).ToList();
+        var powers = n.Select(k => Math.Pow(0.25, k)).ToList();
+        powers[3] = 0; // a value a log axis cannot show: a gap, not an error
+
+        var svg = plot(n, powers, "0.25ⁿ", logy: true).ToMimeBundle()[MimeBundle.Svg];
+
+        var texts = SvgAssert.Texts(SvgAssert.WellFormed(svg)).ToList();
+        Assert.Contains("1", texts);
+        Assert.Contains("10⁻⁶", texts);
+        Assert.DoesNotContain("0.5", texts);
+    }
 }
