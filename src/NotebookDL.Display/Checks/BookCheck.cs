@@ -73,6 +73,8 @@ public sealed record BookCheck(string Label, IReadOnlyList<double> Actual, IRead
         if (tolerance is not null) return value.ToString("G6", CultureInfo.InvariantCulture);
         // expected values and tolerances as typed: shortest round-trip form, 1e-08 written 1e-8
         var text = value.ToString("R", CultureInfo.InvariantCulture);
+        // a computed expectation (1.3333333333333333) reads better at ten significant digits
+        if (text.TrimStart('-').Length > 12) text = value.ToString("G10", CultureInfo.InvariantCulture);
         var e = text.IndexOf('E');
         if (e < 0) return text;
         var exponent = int.Parse(text[(e + 1)..], CultureInfo.InvariantCulture);

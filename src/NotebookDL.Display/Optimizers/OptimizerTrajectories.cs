@@ -11,6 +11,9 @@ internal static class OptimizerTrajectories
     private const int GridSize = 90;
     private const int Levels = 10;
 
+    /// <summary>Past this many steps the dots of each step would hide the path, so it is drawn as a line only.</summary>
+    public const int MaxStepsWithMarkers = 100;
+
     public static Figure Build(Func<Tensor, Tensor, Tensor>? loss, (double x, double y) start, int steps, IReadOnlyList<OptimizerChoice> optimizers,
         AxisRange? xrange, AxisRange? yrange, string? title)
     {
@@ -26,7 +29,7 @@ internal static class OptimizerTrajectories
             var (endX, endY, endLoss) = path[^1];
             var series = new List<Series>(contours)
             {
-                new("path", path.Select(p => p.x).ToList(), path.Select(p => p.y).ToList(), SeriesKind.LineWithMarkers) { Color = "#D55E00", Width = 1.8, MarkerRadius = 2.5 },
+                new("path", path.Select(p => p.x).ToList(), path.Select(p => p.y).ToList(), steps <= MaxStepsWithMarkers ? SeriesKind.LineWithMarkers : SeriesKind.Line) { Color = "#D55E00", Width = 1.8, MarkerRadius = 2.5 },
             };
             return new Chart(series, $"{o.Name}") { XRange = xr, YRange = yr, PointMarkers = [new PointMarker(start.x, start.y, "start", Theme.Text), new PointMarker(endX, endY, "end", "#D55E00", MarkerShape.Star)] };
         }).ToList();
