@@ -103,13 +103,18 @@ internal static class ChartRenderer
         {
             var d = new StringBuilder();
             var pen = false;
+            double lastX = double.NaN, lastY = double.NaN;
             for (int i = 0; i < n; i++)
             {
                 if (!double.IsFinite(s.X[i]) || !double.IsFinite(s.Y[i])) { pen = false; continue; }
                 // Far outside values are pinned near the frame so the clip path, not the renderer, cuts them.
+                var px = sx[s.X[i]];
                 var py = Math.Clamp(sy[s.Y[i]], -1e4, 1e4);
-                d.Append(pen ? 'L' : 'M').Append(SvgCanvas.N(sx[s.X[i]])).Append(' ').Append(SvgCanvas.N(py));
-                pen = true;
+                // A point within half a pixel of the last one drawn changes nothing visible: long paths stay small.
+                var last = i == n - 1 || !double.IsFinite(s.X[i + 1]) || !double.IsFinite(s.Y[i + 1]);
+                if (pen && !last && Math.Abs(px - lastX) < 0.5 && Math.Abs(py - lastY) < 0.5) continue;
+                d.Append(pen ? 'L' : 'M').Append(SvgCanvas.N(px)).Append(' ').Append(SvgCanvas.N(py));
+                (lastX, lastY, pen) = (px, py, true);
             }
             svg.Path(d.ToString(), color, s.Width, dash: s.Dash, extra: opacity);
         }
