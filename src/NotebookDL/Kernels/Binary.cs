@@ -65,6 +65,15 @@ internal readonly struct DivOp : IBinaryOperator<DivOp>
     public static void SV(float x, ReadOnlySpan<float> y, Span<float> d) => TensorPrimitives.Divide(x, y, d);
 }
 
+/// <summary>x^y as C's pow: a negative base with an integral exponent is fine, with another exponent NaN.</summary>
+internal readonly struct PowOp : IBinaryOperator<PowOp>
+{
+    public static double Scalar(double x, double y) => Math.Pow(x, y);
+    public static void VV(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> d) => TensorPrimitives.Pow(x, y, d);
+    public static void VS(ReadOnlySpan<float> x, float y, Span<float> d) => TensorPrimitives.Pow(x, y, d);
+    public static void SV(float x, ReadOnlySpan<float> y, Span<float> d) => TensorPrimitives.Pow(x, y, d);
+}
+
 internal readonly struct MaxOp : IBinaryOperator<MaxOp>
 {
     public static long Exact(long x, long y) => Math.Max(x, y);

@@ -69,6 +69,30 @@ internal sealed class DivFunction : BinaryFunction
 }
 
 /// <summary>
+/// a^b elementwise with broadcasting. Computed directly rather than as exp(b·log a), which is NaN for every negative base
+/// (PyTorch gives (-2)^2 = 4). d/da = b·a^(b−1), 0 where b = 0; d/db = a^b·ln a, 0 where a = 0 (PyTorch's masks).
+/// </summary>
+internal sealed class PowTensorFunction : BinaryFunction
+{
+    public override string name() => "PowBackward1";
+
+    public static Tensor Apply(Tensor a, Tensor b)
+    {
+        var fn = new PowTensorFunction();
+        var y = fn.Track(Elementwise.Binary<PowOp>(a.to(ScalarType.Float32), b.to(ScalarType.Float32), "pow"), a, b);
+        if (y.grad_fn == fn) fn.Save(a, b);
+        return y;
+    }
+
+    internal override Tensor?[] Backward(Tensor g)
+    {
+        var a = Saved(0);
+        var b = Saved(1);
+        return [ToA(() => where(b == 0.0, 0.0, g * b * a.pow(b - 1.0))), ToB(() => where(a == 0.0, 0.0, g * a.pow(b) * a.log()))];
+    }
+}
+
+/// <summary>
 /// Elementwise max/min of two tensors. The gradient goes to the larger (smaller) input; on a tie it is
 /// split evenly, as PyTorch does.
 /// </summary>

@@ -20,7 +20,7 @@ public static partial class torch
         public Tensor square() => pow(2);
         public Tensor reciprocal() => 1.0 / this;
         public Tensor pow(double exponent) => PowFunction.Apply(this, (float)exponent);
-        public Tensor pow(Tensor exponent) => (exponent * log()).exp();
+        public Tensor pow(Tensor exponent) => PowTensorFunction.Apply(this, exponent);
         public Tensor clamp(double? min = null, double? max = null) => ClampFunction.Apply(this, min, max);
         public Tensor clip(double? min = null, double? max = null) => clamp(min, max);
         public Tensor clamp_min(double min) => clamp(min, null);
