@@ -97,5 +97,13 @@ public static partial class torch
         public Tensor all() => (to(ScalarType.Bool).to(ScalarType.Int64).sum() == (double)Count).to(ScalarType.Bool);
 
         public Tensor any() => (to(ScalarType.Bool).to(ScalarType.Int64).sum() > 0.0).to(ScalarType.Bool);
+
+        /// <summary>True where every element along <paramref name="dim"/> is non-zero.</summary>
+        public Tensor all(long dim, bool keepdim = false) =>
+            (to(ScalarType.Bool).to(ScalarType.Int64).sum(dim, keepdim) == (double)size(dim)).to(ScalarType.Bool);
+
+        /// <summary>True where any element along <paramref name="dim"/> is non-zero.</summary>
+        public Tensor any(long dim, bool keepdim = false) =>
+            (to(ScalarType.Bool).to(ScalarType.Int64).sum(dim, keepdim) > 0.0).to(ScalarType.Bool);
     }
 }
