@@ -36,8 +36,30 @@ public static class Formatter
             torch.nn.Module m => ModuleDisplay.From(m).ToMimeBundle(),
             History h => HistoryChart.From(h).ToMimeBundle(),
             ConfusionMatrix cm => ConfusionMatrixDisplay.From(cm).ToMimeBundle(),
+            System.Collections.IEnumerable items when value is not string => new MimeBundle(ListText(items)),
             _ => new MimeBundle(value.ToString() ?? ""),
         };
+    }
+
+    /// <summary>Arrays and lists as their values ("[1, 2, 3]"), not as "System.Int64[]"; long ones are cut at 100 items.</summary>
+    private static string ListText(System.Collections.IEnumerable items)
+    {
+        const int limit = 100;
+        var shown = new List<string>();
+        var count = 0;
+        foreach (var item in items)
+        {
+            if (count++ < limit)
+                shown.Add(item switch
+                {
+                    null => "null",
+                    string text => text,
+                    IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+                    System.Collections.IEnumerable inner => ListText(inner),
+                    _ => item.ToString() ?? "",
+                });
+        }
+        return "[" + string.Join(", ", shown) + (count > limit ? $", … ({count} items)" : "") + "]";
     }
 
     /// <summary>Whether there is a display richer than ToString for this object's type.</summary>
