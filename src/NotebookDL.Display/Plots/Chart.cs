@@ -10,6 +10,9 @@ public sealed record Chart(IReadOnlyList<Series> Series, string? Title = null, s
     /// <summary>A logarithmic y axis (matplotlib's yscale('log')): decades as ticks; values ≤ 0 are left out.</summary>
     public bool LogY { get; init; }
 
+    /// <summary>Names of the categories at x = 0, 1, 2, … (bar charts): they replace the numeric x ticks.</summary>
+    public IReadOnlyList<string>? XCategories { get; init; }
+
     /// <summary>Ticks at whole numbers only (epochs).</summary>
     public bool IntegerX { get; init; }
 

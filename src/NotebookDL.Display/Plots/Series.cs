@@ -8,6 +8,9 @@ public enum SeriesKind
 
     /// <summary>Unconnected segments: X and Y hold (start, end) pairs, as contour lines are drawn.</summary>
     Segments,
+
+    /// <summary>Vertical bars from 0 to each Y, centred on X, <see cref="Series.BarWidth"/> wide.</summary>
+    Bars,
 }
 
 /// <summary>One data series of a chart. A label of "" keeps it out of the legend.</summary>
@@ -24,6 +27,9 @@ public sealed record Series(string Label, IReadOnlyList<double> X, IReadOnlyList
     public double MarkerRadius { get; init; } = 3.5;
 
     public double Opacity { get; init; } = 1;
+
+    /// <summary>A bar's width in x units (bar charts; categories sit 1 apart).</summary>
+    public double BarWidth { get; init; } = 0.8;
 
     /// <summary>Outline drawn around scatter points so they stay visible on a coloured background.</summary>
     public string? MarkerStroke { get; init; }

@@ -44,7 +44,7 @@ internal static class ChartRenderer
         else
         {
             foreach (var t in sy.Ticks) svg.Line(left, sy[t], right, sy[t], Theme.Grid);
-            foreach (var t in sx.Ticks) svg.Line(sx[t], plotTop, sx[t], bottom, Theme.Grid);
+            if (chart.XCategories is null) foreach (var t in sx.Ticks) svg.Line(sx[t], plotTop, sx[t], bottom, Theme.Grid);
         }
         svg.BeginGroup(clip, "data");
         if (chart.ShowZeroLines)
@@ -63,10 +63,13 @@ internal static class ChartRenderer
 
         svg.Line(left, bottom, right, bottom, Theme.Axis);
         svg.Line(left, plotTop, left, bottom, Theme.Axis);
-        foreach (var t in sx.Ticks)
+        var xTicks = chart.XCategories is { } categories
+            ? categories.Select((name, i) => ((double)i, name)).ToList()
+            : sx.Ticks.Select(t => (t, sx.Label(t))).ToList();
+        foreach (var (t, label) in xTicks)
         {
             svg.Line(sx[t], bottom, sx[t], bottom + 4, Theme.Axis);
-            svg.Text(sx[t], bottom + 16, sx.Label(t), anchor: "middle", fill: Theme.MutedText);
+            svg.Text(sx[t], bottom + 16, label, anchor: "middle", fill: Theme.MutedText);
         }
         foreach (var t in sy.Ticks)
         {
@@ -125,6 +128,17 @@ internal static class ChartRenderer
                 d.Append('M').Append(SvgCanvas.N(sx[s.X[i]])).Append(' ').Append(SvgCanvas.N(sy[s.Y[i]]))
                     .Append('L').Append(SvgCanvas.N(sx[s.X[i + 1]])).Append(' ').Append(SvgCanvas.N(sy[s.Y[i + 1]]));
             svg.Path(d.ToString(), color, s.Width, dash: s.Dash, extra: opacity);
+        }
+        if (s.Kind == SeriesKind.Bars)
+        {
+            var zero = Math.Clamp(sy[Math.Clamp(0, sy.Min, sy.Max)], -1e4, 1e4);
+            for (int i = 0; i < n; i++)
+            {
+                if (!double.IsFinite(s.X[i]) || !double.IsFinite(s.Y[i])) continue;
+                var (left, right) = (sx[s.X[i] - s.BarWidth / 2], sx[s.X[i] + s.BarWidth / 2]);
+                var top = Math.Clamp(sy[s.Y[i]], -1e4, 1e4);
+                svg.Rect(left, Math.Min(top, zero), right - left, Math.Abs(zero - top), color, extra: opacity);
+            }
         }
         if (s.Kind is SeriesKind.Scatter or SeriesKind.LineWithMarkers)
         {

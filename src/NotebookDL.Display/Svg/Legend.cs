@@ -17,7 +17,8 @@ internal static class Legend
             if (s.Label.Length == 0 || entries.Any(e => e.Label == s.Label)) continue;
             entries.Add(new(s.Label, (svg, ex, ey) =>
             {
-                if (s.Kind != SeriesKind.Scatter) svg.Line(ex, ey, ex + 22, ey, color, s.Width, s.Dash);
+                if (s.Kind == SeriesKind.Bars) svg.Rect(ex + 4, ey - 6, 14, 12, color);
+                else if (s.Kind != SeriesKind.Scatter) svg.Line(ex, ey, ex + 22, ey, color, s.Width, s.Dash);
                 if (s.Kind is SeriesKind.Scatter or SeriesKind.LineWithMarkers) svg.Circle(ex + 11, ey, s.MarkerRadius, color, s.MarkerStroke);
             }));
         }

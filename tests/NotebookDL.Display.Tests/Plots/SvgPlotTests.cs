@@ -141,3 +141,25 @@ public class SvgPlotTests
         Assert.DoesNotContain("0.5", texts);
     }
 }
+
+public class BarChartTests
+{
+    [Fact]
+    public void Bar_Categories_DrawOneRectPerValueLabelledByCategory()
+    {
+        var svg = bar(["2010", "2011", "2012"], [28.2, 25.8, 16.4], "ILSVRC top-5 error", ylabel: "%").ToMimeBundle()[MimeBundle.Svg];
+
+        var doc = SvgAssert.WellFormed(svg);
+        var texts = SvgAssert.Texts(doc).ToList();
+        Assert.Contains("2011", texts);
+        Assert.Contains("ILSVRC top-5 error", texts);
+        Assert.Equal(3, doc.Descendants().Count(e => e.Name.LocalName == "rect" && e.Attribute("fill")?.Value == Theme.SeriesColor(0)));
+    }
+
+    [Fact]
+    public void Bar_GroupOfWrongLength_IsAClearError()
+    {
+        var error = Assert.Throws<ArgumentException>(() => bar(["a", "b"], [[1.0, 2.0], [3.0]], ["x", "y"]));
+        Assert.Contains("group 1 has 1 values for 2 categories", error.Message);
+    }
+}
