@@ -3,13 +3,14 @@ using System.Collections.Concurrent;
 namespace NotebookDL.Kernel.Execution;
 
 /// <summary>
-/// The long-lived thread cells start on: a large stack (deep recursion in student code should not kill the
-/// kernel) without paying for a new thread per cell. A cell that ignores an interrupt is abandoned with its
+/// The long-lived thread cells start on: a 16 MB stack (twice .NET's usual; recursion past it is stopped by the
+/// frame guard the rewriter inserts, and unwinding a full stack takes seconds, so bigger is not better), without
+/// paying for a new thread per cell. A cell that ignores an interrupt is abandoned with its
 /// thread; the next cell gets a fresh one.
 /// </summary>
 public sealed class CellThread
 {
-    private const int StackSize = 64 * 1024 * 1024;
+    private const int StackSize = 16 * 1024 * 1024;
     private Worker? worker;
 
     /// <summary>Runs <paramref name="start"/> on the cell thread; awaits inside it continue on the thread pool.</summary>
@@ -53,6 +54,7 @@ public sealed class CellThread
 
         private void Loop()
         {
+            CellCancellation.MarkStackBase();
             foreach (var action in work.GetConsumingEnumerable()) action();
         }
     }

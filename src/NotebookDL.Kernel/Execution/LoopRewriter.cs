@@ -5,18 +5,23 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace NotebookDL.Kernel.Execution;
 
 /// <summary>
-/// Makes cell code interruptible: each loop body starts with a call to <see cref="CellCancellation.Check"/>.
-/// The call is inserted without line breaks, so compile errors and stack traces keep the cell's line numbers.
+/// Makes cell code interruptible and recursion-safe: each loop body starts with a call to
+/// <see cref="CellCancellation.Check"/>, and each method and local function the cell declares with a call to
+/// <see cref="CellCancellation.EnterFrame"/> (an expression body becomes a block for it). The calls are inserted
+/// without line breaks, so compile errors and stack traces keep the cell's line numbers.
 /// </summary>
 public sealed class LoopRewriter : CSharpSyntaxRewriter
 {
     private static readonly StatementSyntax CheckCall = SyntaxFactory.ParseStatement(
         $"global::{typeof(CellCancellation).FullName}.{nameof(CellCancellation.Check)}();").WithoutTrivia();
 
+    private static readonly StatementSyntax EnterFrameCall = SyntaxFactory.ParseStatement(
+        $"global::{typeof(CellCancellation).FullName}.{nameof(CellCancellation.EnterFrame)}();").WithoutTrivia();
+
     public static string Rewrite(string code, CSharpParseOptions options)
     {
-        // Cheap textual test first: most cells have no loop and need no second parse.
-        if (!code.Contains("for", StringComparison.Ordinal) && !code.Contains("while", StringComparison.Ordinal)) return code;
+        // Cheap textual test first: a cell without loops or parentheses declares nothing to guard.
+        if (!code.Contains("for", StringComparison.Ordinal) && !code.Contains("while", StringComparison.Ordinal) && !code.Contains('(')) return code;
         var root = SyntaxFactory.ParseSyntaxTree(code, options).GetRoot();
         var rewritten = new LoopRewriter().Visit(root);
         return ReferenceEquals(rewritten, root) ? code : rewritten.ToFullString();
@@ -52,17 +57,63 @@ public sealed class LoopRewriter : CSharpSyntaxRewriter
         return visited.WithStatement(Guard(visited.Statement));
     }
 
+    public override SyntaxNode? VisitMethodDeclaration(MethodDeclarationSyntax node)
+    {
+        var visited = (MethodDeclarationSyntax)base.VisitMethodDeclaration(node)!;
+        if (visited.Body is { } body) return visited.WithBody(Prepend(body, EnterFrameCall));
+        if (visited.ExpressionBody is not { } arrow) return visited; // abstract, extern, partial declarations
+        return visited.WithExpressionBody(null).WithSemicolonToken(default)
+            .WithBody(BlockFor(arrow, visited.SemicolonToken, ReturnsNothing(visited.ReturnType, visited.Modifiers)));
+    }
+
+    public override SyntaxNode? VisitLocalFunctionStatement(LocalFunctionStatementSyntax node)
+    {
+        var visited = (LocalFunctionStatementSyntax)base.VisitLocalFunctionStatement(node)!;
+        if (visited.Body is { } body) return visited.WithBody(Prepend(body, EnterFrameCall));
+        if (visited.ExpressionBody is not { } arrow) return visited;
+        return visited.WithExpressionBody(null).WithSemicolonToken(default)
+            .WithBody(BlockFor(arrow, visited.SemicolonToken, ReturnsNothing(visited.ReturnType, visited.Modifiers)));
+    }
+
+    /// <summary>void, and async Task/ValueTask without a result, turn "=> expr;" into "{ expr; }"; others into "{ return expr; }".</summary>
+    private static bool ReturnsNothing(TypeSyntax returnType, SyntaxTokenList modifiers)
+    {
+        if (returnType is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.VoidKeyword }) return true;
+        var name = returnType switch
+        {
+            IdentifierNameSyntax id => id.Identifier.Text,
+            QualifiedNameSyntax { Right: IdentifierNameSyntax right } => right.Identifier.Text,
+            AliasQualifiedNameSyntax { Name: IdentifierNameSyntax aliased } => aliased.Identifier.Text,
+            _ => null,
+        };
+        return modifiers.Any(SyntaxKind.AsyncKeyword) && name is "Task" or "ValueTask";
+    }
+
+    /// <summary>"=> expr;" as "{EnterFrame(); return expr;}" on the same lines, keeping the arrow's and semicolon's trivia outside.</summary>
+    private static BlockSyntax BlockFor(ArrowExpressionClauseSyntax arrow, SyntaxToken semicolon, bool statement)
+    {
+        var expression = arrow.Expression.WithoutTrivia();
+        StatementSyntax body = statement
+            ? SyntaxFactory.ExpressionStatement(expression)
+            : SyntaxFactory.ReturnStatement(SyntaxFactory.Token(SyntaxKind.ReturnKeyword).WithTrailingTrivia(SyntaxFactory.Space), expression, SyntaxFactory.Token(SyntaxKind.SemicolonToken));
+        var open = SyntaxFactory.Token(arrow.ArrowToken.LeadingTrivia, SyntaxKind.OpenBraceToken, SyntaxTriviaList.Empty);
+        var close = SyntaxFactory.Token(SyntaxTriviaList.Empty, SyntaxKind.CloseBraceToken, semicolon.TrailingTrivia);
+        return SyntaxFactory.Block(open, SyntaxFactory.List([EnterFrameCall, body]), close);
+    }
+
+    private static BlockSyntax Prepend(BlockSyntax block, StatementSyntax call)
+    {
+        if (block.Statements.Count == 0) return block.WithStatements(SyntaxFactory.SingletonList(call));
+        // The call takes the first statement's leading trivia so directives (#if) stay first on their line.
+        var first = block.Statements[0];
+        var statements = block.Statements.Replace(first, first.WithLeadingTrivia(SyntaxTriviaList.Empty))
+            .Insert(0, call.WithLeadingTrivia(first.GetLeadingTrivia()));
+        return block.WithStatements(statements);
+    }
+
     private static StatementSyntax Guard(StatementSyntax body)
     {
-        if (body is BlockSyntax block)
-        {
-            if (block.Statements.Count == 0) return block.WithStatements(SyntaxFactory.SingletonList(CheckCall));
-            // The check takes the first statement's leading trivia so directives (#if) stay first on their line.
-            var first = block.Statements[0];
-            var statements = block.Statements.Replace(first, first.WithLeadingTrivia(SyntaxTriviaList.Empty))
-                .Insert(0, CheckCall.WithLeadingTrivia(first.GetLeadingTrivia()));
-            return block.WithStatements(statements);
-        }
+        if (body is BlockSyntax block) return Prepend(block, CheckCall);
         // An embedded statement becomes "{check; statement}" with the statement's trivia moved outside the braces.
         var open = SyntaxFactory.Token(body.GetLeadingTrivia(), SyntaxKind.OpenBraceToken, SyntaxTriviaList.Empty);
         var close = SyntaxFactory.Token(SyntaxTriviaList.Empty, SyntaxKind.CloseBraceToken, body.GetTrailingTrivia());

@@ -38,4 +38,18 @@ public class LoopRewriterTests
         const string code = "var x = 1; // no loops here";
         Assert.Same(code, Rewrite(code));
     }
+
+    private const string Enter = "global::NotebookDL.Kernel.Execution.CellCancellation.EnterFrame();";
+
+    [Theory]
+    [InlineData("void F() => F();", "void F() {" + Enter + "F();}")]
+    [InlineData("int G(int n) => n <= 0 ? 0 : G(n - 1);", "int G(int n) {" + Enter + "return n <= 0 ? 0 : G(n - 1);}")]
+    [InlineData("async Task H() => await Task.Delay(1);", "async Task H() {" + Enter + "await Task.Delay(1);}")]
+    [InlineData("async Task<int> K() => await Task.FromResult(1);", "async Task<int> K() {" + Enter + "return await Task.FromResult(1);}")]
+    [InlineData("int M(int x)\n{\n    return x;\n}", "int M(int x)\n{\n    " + Enter + "return x;\n}")]
+    public void Rewrite_MethodsAndLocalFunctions_StartWithTheFrameGuardOnTheSameLines(string code, string expected)
+    {
+        Assert.Equal(expected, Rewrite(code));
+        Assert.Equal(expected, Rewrite("{ " + code + " }")[2..^2]); // as a local function inside a block
+    }
 }

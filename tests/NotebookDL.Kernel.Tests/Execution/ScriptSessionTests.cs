@@ -154,4 +154,28 @@ public class ScriptSessionTests(SharedSession shared)
         var result = await session.ExecuteAsync("var name = Console.ReadLine(); name", "In[1]", output);
         Assert.Equal("Ada", result.Value?["text/plain"]?.GetValue<string>());
     }
+
+    [Theory]
+    [InlineData("void Forever() => Forever();\nForever();")]
+    [InlineData("int Depth(int n) { return Depth(n + 1) + 1; }\nDepth(0)")]
+    public async Task Execute_RunawayRecursion_IsACellErrorAndTheSessionLives(string code)
+    {
+        await Run("var survivor = 41;");
+
+        var (result, _) = await Run(code);
+        var (after, _) = await Run("survivor + 1");
+
+        Assert.Equal("InsufficientExecutionStackException", result.Error?.EName);
+        Assert.Contains("recursed too deeply", result.Error?.EValue);
+        Assert.Equal("42", after.Value?["text/plain"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Execute_DeepButFiniteRecursion_Completes()
+    {
+        var (result, _) = await Run("long Sum(long n) => n == 0 ? 0 : n + Sum(n - 1);\nSum(10000)");
+
+        Assert.Null(result.Error);
+        Assert.Equal("50005000", result.Value?["text/plain"]?.GetValue<string>());
+    }
 }
