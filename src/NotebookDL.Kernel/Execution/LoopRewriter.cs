@@ -93,7 +93,9 @@ public sealed class LoopRewriter : CSharpSyntaxRewriter
     private static BlockSyntax BlockFor(ArrowExpressionClauseSyntax arrow, SyntaxToken semicolon, bool statement)
     {
         var expression = arrow.Expression.WithoutTrivia();
-        StatementSyntax body = statement
+        StatementSyntax body = expression is ThrowExpressionSyntax thrown
+            ? SyntaxFactory.ThrowStatement(thrown.ThrowKeyword.WithTrailingTrivia(SyntaxFactory.Space), thrown.Expression, SyntaxFactory.Token(SyntaxKind.SemicolonToken))
+            : statement
             ? SyntaxFactory.ExpressionStatement(expression)
             : SyntaxFactory.ReturnStatement(SyntaxFactory.Token(SyntaxKind.ReturnKeyword).WithTrailingTrivia(SyntaxFactory.Space), expression, SyntaxFactory.Token(SyntaxKind.SemicolonToken));
         var open = SyntaxFactory.Token(arrow.ArrowToken.LeadingTrivia, SyntaxKind.OpenBraceToken, SyntaxTriviaList.Empty);

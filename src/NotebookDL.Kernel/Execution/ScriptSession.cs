@@ -103,7 +103,23 @@ public sealed class ScriptSession
 
         // RunFromAsync compiles once and throws CompilationErrorException on errors; an explicit Compile() first
         // would bind everything twice (a third of a small cell's latency).
-        var run = cellThread.Run(() => script.RunFromAsync(previous, _ => true, CancellationToken.None));
+        // The value is formatted on the cell thread, inside the interrupt window: a ToString that blocks can be
+        // interrupted like any cell, and one that throws becomes the cell's error.
+        var run = cellThread.Run(async () =>
+        {
+            var ran = await script.RunFromAsync(previous, _ => true, CancellationToken.None).ConfigureAwait(false);
+            if (ran.Exception is not null || CellCancellation.IsInterrupted) return new Completed(ran, null, null);
+            var compilation = script.GetCompilation();
+            if (!HasValue(compilation, CellTree(compilation, cellName), ran.ReturnValue)) return new Completed(ran, null, null);
+            try
+            {
+                return new Completed(ran, ValueFormatter.ToBundle(ran.ReturnValue), null);
+            }
+            catch (Exception ex) when (ex is not CellInterruptedException)
+            {
+                return new Completed(ran, null, ex);
+            }
+        });
         var interrupted = Task.Delay(Timeout.Infinite, interrupt);
         if (await Task.WhenAny(run, interrupted).ConfigureAwait(false) != run
             && await Task.WhenAny(run, Task.Delay(InterruptGrace)).ConfigureAwait(false) != run)
@@ -117,9 +133,11 @@ public sealed class ScriptSession
         }
 
         ScriptState<object> next;
+        Completed completed;
         try
         {
-            next = await run.ConfigureAwait(false);
+            completed = await run.ConfigureAwait(false);
+            next = completed.State;
         }
         catch (CompilationErrorException ex)
         {
@@ -133,8 +151,14 @@ public sealed class ScriptSession
             // The engine stopped (fit between batches, a long op at a parallel region); the cell ends as interrupted.
             return CellResult.Failed(new CellError(ErrorFormatter.InterruptName, "The cell was interrupted.",
                 [$"{ErrorFormatter.InterruptName}: interrupted; variables defined so far are kept."]));
-        return HasValue(script.GetCompilation(), tree, next.ReturnValue) ? CellResult.WithValue(ValueFormatter.ToBundle(next.ReturnValue)) : CellResult.Empty;
+        if (completed.FormattingError is { } formatting)
+            return CellResult.Failed(ErrorFormatter.FromException(new InvalidOperationException(
+                $"The cell ran, but showing its value failed: {next.ReturnValue?.GetType().Name}'s display threw {formatting.GetType().Name}: {formatting.Message}", formatting)));
+        return completed.Value is { } bundle ? CellResult.WithValue(bundle) : CellResult.Empty;
     }
+
+    /// <summary>A cell's run: the script state, its formatted value (when it has one), or why formatting failed.</summary>
+    private sealed record Completed(ScriptState<object> State, System.Text.Json.Nodes.JsonObject? Value, Exception? FormattingError);
 
     /// <summary>
     /// True when the cell ends in an expression without a semicolon whose type is not void. Only a null value

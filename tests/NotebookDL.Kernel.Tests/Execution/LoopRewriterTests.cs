@@ -46,6 +46,7 @@ public class LoopRewriterTests
     [InlineData("int G(int n) => n <= 0 ? 0 : G(n - 1);", "int G(int n) {" + Enter + "return n <= 0 ? 0 : G(n - 1);}")]
     [InlineData("async Task H() => await Task.Delay(1);", "async Task H() {" + Enter + "await Task.Delay(1);}")]
     [InlineData("async Task<int> K() => await Task.FromResult(1);", "async Task<int> K() {" + Enter + "return await Task.FromResult(1);}")]
+    [InlineData("string T() => throw new X();", "string T() {" + Enter + "throw new X();}")]
     [InlineData("int M(int x)\n{\n    return x;\n}", "int M(int x)\n{\n    " + Enter + "return x;\n}")]
     public void Rewrite_MethodsAndLocalFunctions_StartWithTheFrameGuardOnTheSameLines(string code, string expected)
     {

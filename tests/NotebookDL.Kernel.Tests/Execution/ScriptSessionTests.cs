@@ -178,4 +178,16 @@ public class ScriptSessionTests(SharedSession shared)
         Assert.Null(result.Error);
         Assert.Equal("50005000", result.Value?["text/plain"]?.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Execute_ValueWhoseToStringThrows_IsACellErrorAndVariablesAreKept()
+    {
+        var (result, _) = await Run("class Broken { public override string ToString() => throw new FormatException(\"no text\"); }\nvar kept = 7;\nnew Broken()");
+        var (after, _) = await Run("kept");
+
+        Assert.Equal("InvalidOperationException", result.Error?.EName);
+        Assert.Contains("showing its value failed", result.Error?.EValue);
+        Assert.Contains("FormatException: no text", result.Error?.EValue);
+        Assert.Equal("7", after.Value?["text/plain"]?.GetValue<string>());
+    }
 }
