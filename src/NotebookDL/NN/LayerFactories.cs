@@ -42,5 +42,42 @@ public static partial class torch
 
         /// <summary>The perceptron's Heaviside activation (NotebookDL's own; PyTorch has only torch.heaviside).</summary>
         public static Step Step(double threshold = 0) => new(threshold);
+
+        /// <summary>The RNN's non-linearity, as TorchSharp names it.</summary>
+        public enum NonLinearities
+        {
+            ReLU = 0,
+            Tanh = 1,
+        }
+
+        /// <summary>
+        /// A multi-layer Elman RNN (tanh or relu) over whole sequences; call(input, h0 = null) returns (output, h_n).
+        /// Input [seq_len, batch, inputSize], or [batch, seq_len, inputSize] when <paramref name="batchFirst"/>.
+        /// </summary>
+        public static RNN RNN(long inputSize, long hiddenSize, long numLayers = 1, NonLinearities nonLinearity = NonLinearities.Tanh, bool bias = true,
+            bool batchFirst = false, double dropout = 0.0, bool bidirectional = false, Device? device = null, ScalarType? dtype = null) =>
+            new(inputSize, hiddenSize, numLayers, nonLinearity, bias, batchFirst, dropout, bidirectional, device, dtype);
+
+        /// <summary>A multi-layer LSTM over whole sequences; call(input, (h0, c0) = null) returns (output, h_n, c_n).</summary>
+        public static LSTM LSTM(long inputSize, long hiddenSize, long numLayers = 1, bool bias = true, bool batchFirst = false, double dropout = 0.0,
+            bool bidirectional = false, Device? device = null, ScalarType? dtype = null) =>
+            new(inputSize, hiddenSize, numLayers, bias, batchFirst, dropout, bidirectional, device, dtype);
+
+        /// <summary>A multi-layer GRU over whole sequences; call(input, h0 = null) returns (output, h_n).</summary>
+        public static GRU GRU(long inputSize, long hiddenSize, long numLayers = 1, bool bias = true, bool batchFirst = false, double dropout = 0.0,
+            bool bidirectional = false, Device? device = null, ScalarType? dtype = null) =>
+            new(inputSize, hiddenSize, numLayers, bias, batchFirst, dropout, bidirectional, device, dtype);
+
+        /// <summary>One Elman RNN step; call(input, h0 = null) returns h'.</summary>
+        public static RNNCell RNNCell(long inputSize, long hiddenSize, NonLinearities nonLinearity = NonLinearities.Tanh, bool bias = true,
+            Device? device = null, ScalarType? dtype = null) => new(inputSize, hiddenSize, nonLinearity, bias, device, dtype);
+
+        /// <summary>One LSTM step; call(input, (h0, c0) = null) returns (h', c').</summary>
+        public static LSTMCell LSTMCell(long inputSize, long hiddenSize, bool bias = true, Device? device = null, ScalarType? dtype = null) =>
+            new(inputSize, hiddenSize, bias, device, dtype);
+
+        /// <summary>One GRU step; call(input, h0 = null) returns h'.</summary>
+        public static GRUCell GRUCell(long inputSize, long hiddenSize, bool bias = true, Device? device = null, ScalarType? dtype = null) =>
+            new(inputSize, hiddenSize, bias, device, dtype);
     }
 }
