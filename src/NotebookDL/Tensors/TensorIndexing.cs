@@ -119,38 +119,49 @@ public static partial class torch
             }
         }
 
-        /// <summary>x[mask]: the elements where a same-shaped bool mask is true, as a 1-D tensor.</summary>
+        /// <summary>
+        /// x[mask]: with a mask of x's shape, the selected elements as a 1-D tensor; with a mask over x's leading dims
+        /// (a [N] mask on an [N, D] tensor), the selected rows, shape [count, D] — PyTorch's boolean indexing.
+        /// </summary>
         private Tensor MaskedSelect(Tensor mask)
         {
             var positions = MaskPositions(mask);
-            return reshape(-1).index_select(0, new Tensor(positions, [positions.Length]));
+            return reshape([-1, .. Shape[mask.Shape.Length..]]).index_select(0, new Tensor(positions, [positions.Length]));
         }
 
         private long[] MaskPositions(Tensor mask)
         {
-            if (!Shapes.SameShape(mask.Shape, Shape))
-                throw new ArgumentException($"The shape of the mask {Shapes.Format(mask.Shape)} does not match the shape of the indexed tensor {Shapes.Format(Shape)}.");
+            if (mask.Shape.Length > Shape.Length || !Shapes.SameShape(mask.Shape, Shape[..mask.Shape.Length]))
+                throw new ArgumentException($"The shape of the mask {Shapes.Format(mask.Shape)} does not match the shape of the indexed tensor {Shapes.Format(Shape)}: " +
+                    "a bool mask must have the tensor's shape, or the shape of its leading dimensions to select whole rows.");
             var m = mask.contiguous().FloatSpan();
             var positions = new List<long>();
             for (int i = 0; i < m.Length; i++) if (m[i] != 0) positions.Add(i);
             return positions.ToArray();
         }
 
-        /// <summary>x[mask] = value: a scalar value fills every selected element, otherwise one value per selected element.</summary>
+        /// <summary>
+        /// x[mask] = value: a scalar value fills every selected element (or row), otherwise one value per selected
+        /// element (or one row per selected row).
+        /// </summary>
         private void AssignMasked(Tensor mask, Tensor value)
         {
             var positions = MaskPositions(mask);
+            var rowSize = Shapes.Numel(Shape[mask.Shape.Length..]);
+            var selected = positions.Length * rowSize;
             var values = value.to(dtype).reshape(-1);
-            if (values.Count != 1 && values.Count != positions.Length)
-                throw new ArgumentException($"Mask assignment: the mask selects {positions.Length} elements but the value has {values.Count}; give one value or exactly {positions.Length}.");
+            if (values.Count != 1 && values.Count != selected)
+                throw new ArgumentException($"Mask assignment: the mask selects {selected} elements but the value has {values.Count}; give one value or exactly {selected}.");
             var flat = values.contiguous();
-            for (int i = 0; i < positions.Length; i++)
-            {
-                var pos = StorageIndex(positions[i]);
-                var v = flat.ElementAsDouble(values.Count == 1 ? 0 : i);
-                if (Storage is LongStorage ls) ls.Data[pos] = (long)v;
-                else FloatData[pos] = (float)v;
-            }
+            long written = 0;
+            foreach (var row in positions)
+                for (long j = 0; j < rowSize; j++, written++)
+                {
+                    var pos = StorageIndex(row * rowSize + j);
+                    var v = flat.ElementAsDouble(values.Count == 1 ? 0 : (int)written);
+                    if (Storage is LongStorage ls) ls.Data[pos] = (long)v;
+                    else FloatData[pos] = (float)v;
+                }
         }
 
         internal void CheckInPlaceAllowed(string op)

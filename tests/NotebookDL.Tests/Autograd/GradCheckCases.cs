@@ -59,6 +59,11 @@ internal static partial class GradCheckCases
         Add(c, "neg", x => -x[0], () => Randn(30, 3, 4));
         Add(c, "exp", x => x[0].exp(), () => Randn(31, 3, 4));
         Add(c, "erf", x => x[0].erf(), () => Randn(131, 3, 4));
+        Add(c, "sin", x => x[0].sin(), () => Randn(136, 3, 4));
+        Add(c, "cos", x => x[0].cos(), () => Randn(137, 3, 4));
+        Add(c, "repeat", x => x[0].repeat(2, 1, 3), () => Randn(138, 3, 4));
+        Add(c, "norm", x => x[0].norm(), () => Randn(139, 3, 4));
+        Add(c, "norm_p3_dim", x => x[0].norm(1, p: 3), () => Positive(140, 3, 4));
         Add(c, "log10", x => x[0].log10(), () => Positive(132, 3, 4));
         Add(c, "log2", x => x[0].log2(), () => Positive(133, 3, 4));
         Add(c, "log1p", x => x[0].log1p(), () => Positive(134, 3, 4));

@@ -16,6 +16,17 @@ public class TransformTests
         Assert.Equal(new long[] { 1, 2, 3 }, flipped.shape);
     }
 
+    [Fact]
+    public void VerticalFlip_Image_ReversesTheRows()
+    {
+        var flipped = transforms.VerticalFlip().call(Ramp(2, 3));
+        var always = transforms.RandomVerticalFlip(p: 1).call(Ramp(2, 3));
+
+        Assert.Equal(new float[] { 4, 5, 6, 1, 2, 3 }, flipped.data<float>());
+        Assert.Equal(flipped.data<float>(), always.data<float>());
+        Assert.Throws<ArgumentOutOfRangeException>(() => transforms.RandomVerticalFlip(p: 2));
+    }
+
     [Theory]
     [InlineData(1.0, new float[] { 3, 2, 1, 6, 5, 4 })]
     [InlineData(0.0, new float[] { 1, 2, 3, 4, 5, 6 })]

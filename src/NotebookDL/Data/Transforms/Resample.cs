@@ -33,6 +33,11 @@ internal static class Resample
         }
     }
 
+    public static void FlipVertical(ReadOnlySpan<float> src, Span<float> dst, int h, int w)
+    {
+        for (int y = 0; y < h; y++) src.Slice((h - 1 - y) * w, w).CopyTo(dst.Slice(y * w, w));
+    }
+
     /// <summary>
     /// Affine warp: output pixel (x, y) reads the source at center + R(-angle)·((x, y) - center - translate) / scale,
     /// i.e. the image is rotated counter-clockwise by <paramref name="degrees"/> (as shown, y pointing down), scaled and shifted.

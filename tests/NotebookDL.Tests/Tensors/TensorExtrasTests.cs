@@ -1,0 +1,83 @@
+using static NotebookDL.torch;
+
+namespace NotebookDL.Tests.Tensors;
+
+public class TensorExtrasTests
+{
+    [Fact]
+    public void SinCos_KnownAngles_MatchMath()
+    {
+        var x = tensor(new float[] { 0, (float)(Math.PI / 2), (float)Math.PI });
+        Assert.Equal([0f, 1f, 0f], x.sin().ToArray<float>().Select(v => MathF.Round(v, 6)).ToArray());
+        Assert.Equal([1f, 0f, -1f], x.cos().ToArray<float>().Select(v => MathF.Round(v, 6) + 0f).ToArray());
+    }
+
+    [Fact]
+    public void Repeat_TilesAlongEachDimAndAddsLeadingDims()
+    {
+        var x = tensor(new float[] { 1, 2, 3, 4 }, [2, 2]);
+
+        var tiled = x.repeat(2, 3);
+        var stacked = x.repeat(2, 1, 1);
+
+        Assert.Equal([4L, 6L], tiled.shape);
+        Assert.Equal([1f, 2f, 1f, 2f, 1f, 2f], tiled[0].ToArray<float>());
+        Assert.Equal([1f, 2f, 1f, 2f, 1f, 2f], tiled[2].ToArray<float>());
+        Assert.Equal([2L, 2L, 2L], stacked.shape);
+        Assert.Throws<ArgumentException>(() => x.repeat(2));
+    }
+
+    [Fact]
+    public void Nonzero_ReturnsOneIndexRowPerNonZeroElement()
+    {
+        var x = tensor(new float[] { 0, 5, 0, 0, 0, 7 }, [2, 3]);
+
+        var indices = x.nonzero();
+
+        Assert.Equal([2L, 2L], indices.shape);
+        Assert.Equal([0L, 1L, 1L, 2L], indices.ToArray<long>());
+    }
+
+    [Fact]
+    public void Norm_EuclideanAndPNorms()
+    {
+        var x = tensor(new float[] { 3, -4 });
+        Assert.Equal(5f, x.norm().item<float>(), 5);
+        Assert.Equal(7f, x.norm(p: 1).item<float>(), 5);
+        Assert.Equal([3f, 4f], tensor(new float[] { 3, -4 }, [1, 2]).norm(0).ToArray<float>());
+    }
+
+    [Fact]
+    public void Equal_SameShapeAndValuesOnly()
+    {
+        Assert.True(equal(ones(2, 2), ones(2, 2)));
+        Assert.False(equal(ones(2, 2), ones(4)));
+        Assert.False(ones(2).equal(tensor(new float[] { 1, 2 })));
+    }
+
+    [Fact]
+    public void Bernoulli_ZeroAndOneProbabilities_AreDeterministicAndBadOnesRefused()
+    {
+        Assert.Equal([0f, 1f, 1f], bernoulli(tensor(new float[] { 0, 1, 1 })).ToArray<float>());
+        var g = new Generator(7);
+        var mean = bernoulli(full([10000], 0.3f), g).mean().item<float>();
+        Assert.InRange(mean, 0.27f, 0.33f);
+        Assert.Throws<ArgumentException>(() => bernoulli(tensor(new float[] { 1.5f })));
+    }
+
+    [Fact]
+    public void BoolMask_OverLeadingDims_SelectsAndAssignsRows()
+    {
+        var x = tensor(new float[] { 1, 2, 3, 4, 5, 6 }, [3, 2]);
+        var mask = tensor(new float[] { 1, 0, 1 }).to(ScalarType.Bool);
+
+        var rows = x[mask];
+        x[mask] = zeros(2, 2);
+
+        Assert.Equal([2L, 2L], rows.shape);
+        Assert.Equal([1f, 2f, 5f, 6f], rows.ToArray<float>());
+        Assert.Equal([0f, 0f, 3f, 4f, 0f, 0f], x.ToArray<float>());
+        var error = Assert.Throws<ArgumentException>(() => x[tensor(new float[] { 1, 0 }).to(ScalarType.Bool)]);
+        Assert.Contains("leading dimensions", error.Message);
+    }
+}
