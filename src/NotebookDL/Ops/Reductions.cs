@@ -55,20 +55,38 @@ internal sealed class SumFunction : GradFn
         return current;
     }
 
-    /// <summary>Reduces the middle axis of a contiguous [outer, r, inner] block.</summary>
+    /// <summary>Values summed in float before a partial sum is carried into a double accumulator.</summary>
+    private const int Block = 256;
+
+    /// <summary>
+    /// Reduces the middle axis of a contiguous [outer, r, inner] block. Sums run in float (SIMD) over blocks of
+    /// <see cref="Block"/> values and the blocks' sums are added in double, so the error stays that of a short float
+    /// sum however long the axis is: a plain float sum of ten million 0.1s is off by 1%.
+    /// </summary>
     internal static float[] SumMiddle(float[] x, int outer, int r, int inner)
     {
         var result = new float[outer * inner];
+        var total = inner == 1 ? null : new double[inner];
+        var partial = inner == 1 ? null : new float[inner];
         for (int o = 0; o < outer; o++)
         {
             var block = x.AsSpan(o * r * inner, r * inner);
             if (inner == 1)
             {
-                result[o] = TensorPrimitives.Sum(block);
+                double sum = 0;
+                for (int start = 0; start < r; start += Block) sum += TensorPrimitives.Sum(block.Slice(start, Math.Min(Block, r - start)));
+                result[o] = (float)sum;
                 continue;
             }
+            Array.Clear(total!);
+            for (int j0 = 0; j0 < r; j0 += Block)
+            {
+                Array.Clear(partial!);
+                for (int j = j0; j < Math.Min(r, j0 + Block); j++) TensorPrimitives.Add(partial, block.Slice(j * inner, inner), partial);
+                for (int k = 0; k < inner; k++) total![k] += partial![k];
+            }
             var dst = result.AsSpan(o * inner, inner);
-            for (int j = 0; j < r; j++) TensorPrimitives.Add(dst, block.Slice(j * inner, inner), dst);
+            for (int k = 0; k < inner; k++) dst[k] = (float)total![k];
         }
         return result;
     }

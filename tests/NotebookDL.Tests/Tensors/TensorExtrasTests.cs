@@ -81,3 +81,23 @@ public class TensorExtrasTests
         Assert.Contains("leading dimensions", error.Message);
     }
 }
+
+public class LongReductionTests
+{
+    [Fact]
+    public void Mean_TenMillionValues_StaysAccurate()
+    {
+        var x = full([10_000_000], 0.1f);
+
+        Assert.Equal(0.1, x.mean().item<float>(), 6);
+        Assert.Equal(0.0, x.var().item<float>(), 6);
+    }
+
+    [Fact]
+    public void Sum_AlongALongOuterAxis_StaysAccurate()
+    {
+        var x = full([200_000, 3], 0.1f);
+
+        Assert.All(x.sum(0).ToArray<float>(), v => Assert.Equal(20_000.0, v, 1));
+    }
+}
