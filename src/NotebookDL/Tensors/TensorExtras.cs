@@ -51,6 +51,32 @@ public static partial class torch
         public Tensor norm(long dim, bool keepdim = false, double p = 2) =>
             p == 2 ? pow(2).sum(dim, keepdim).sqrt() : abs().pow(p).sum(dim, keepdim).pow(1 / p);
 
+        /// <summary>Rounds half to even, as torch.round does; the gradient is zero (the result is piecewise constant).</summary>
+        public Tensor round() => Rounded(MidpointRounding.ToEven, "round");
+
+        public Tensor floor() => Rounded(MidpointRounding.ToNegativeInfinity, "floor");
+
+        public Tensor ceil() => Rounded(MidpointRounding.ToPositiveInfinity, "ceil");
+
+        private Tensor Rounded(MidpointRounding mode, string op)
+        {
+            if (!IsFloat) return clone();
+            var values = contiguous().detach().ToArray<float>();
+            for (int i = 0; i < values.Length; i++) values[i] = MathF.Round(values[i], mode);
+            return new Tensor(values, Shape);
+        }
+
+        /// <summary>Element-wise AND of two bool (or 0/1) tensors, broadcasting.</summary>
+        public Tensor logical_and(Tensor other) => (to(ScalarType.Bool).to(ScalarType.Float32) * other.to(ScalarType.Bool).to(ScalarType.Float32)).to(ScalarType.Bool);
+
+        public Tensor logical_or(Tensor other) => (to(ScalarType.Bool).to(ScalarType.Float32) + other.to(ScalarType.Bool).to(ScalarType.Float32)).to(ScalarType.Bool);
+
+        public Tensor logical_not() => eq(0.0);
+
+        public static Tensor operator &(Tensor a, Tensor b) => a.logical_and(b);
+
+        public static Tensor operator |(Tensor a, Tensor b) => a.logical_or(b);
+
         /// <summary>True where the value is NaN (the only value not equal to itself).</summary>
         public Tensor isnan() => ne(this);
 
@@ -78,4 +104,10 @@ public static partial class torch
     public static Tensor nonzero(Tensor x) => x.nonzero();
 
     public static Tensor isnan(Tensor x) => x.isnan();
+
+    public static Tensor round(Tensor x) => x.round();
+
+    public static Tensor floor(Tensor x) => x.floor();
+
+    public static Tensor ceil(Tensor x) => x.ceil();
 }

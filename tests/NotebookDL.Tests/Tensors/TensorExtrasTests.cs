@@ -101,3 +101,25 @@ public class LongReductionTests
         Assert.All(x.sum(0).ToArray<float>(), v => Assert.Equal(20_000.0, v, 1));
     }
 }
+
+public class RoundingAndLogicTests
+{
+    [Fact]
+    public void RoundFloorCeil_FollowTorch()
+    {
+        var x = tensor(new float[] { -1.5f, -0.5f, 0.5f, 1.5f, 2.7f });
+        Assert.Equal([-2f, 0f, 0f, 2f, 3f], x.round().ToArray<float>().Select(v => v + 0f).ToArray());
+        Assert.Equal([-2f, -1f, 0f, 1f, 2f], x.floor().ToArray<float>());
+        Assert.Equal([-1f, 0f, 1f, 2f, 3f], x.ceil().ToArray<float>().Select(v => v + 0f).ToArray());
+    }
+
+    [Fact]
+    public void AndOrNot_OnBoolTensors()
+    {
+        var a = tensor(new float[] { 1, 1, 0, 0 }).to(ScalarType.Bool);
+        var b = tensor(new float[] { 1, 0, 1, 0 }).to(ScalarType.Bool);
+        Assert.Equal([true, false, false, false], (a & b).ToArray<bool>());
+        Assert.Equal([true, true, true, false], (a | b).ToArray<bool>());
+        Assert.Equal([false, false, true, true], a.logical_not().ToArray<bool>());
+    }
+}
