@@ -151,6 +151,7 @@ internal sealed class PowFunction(float exponent) : GradFn
         Tensor y = exponent switch
         {
             2f => Elementwise.Unary(x, "pow", static (s, d) => TensorPrimitives.Multiply(s, s, d)),
+            1f => Elementwise.Unary(x, "pow", static (s, d) => s.CopyTo(d)),
             _ => Elementwise.Unary(x, "pow", (s, d) => TensorPrimitives.Pow(s, exponent, d)),
         };
         y = fn.Record(y, x);
@@ -158,8 +159,15 @@ internal sealed class PowFunction(float exponent) : GradFn
         return y;
     }
 
-    internal override Tensor?[] Backward(Tensor g) =>
-        exponent == 0 ? [zeros_like(g)] : [g * Saved(0).pow(exponent - 1) * exponent];
+    // The common exponents skip pow in the backward pass: TensorPrimitives.Pow costs a transcendental per
+    // element, which made an L2 penalty (w²) cost more than the matrix multiplies of a small MLP's step.
+    internal override Tensor?[] Backward(Tensor g) => exponent switch
+    {
+        0f => [zeros_like(g)],
+        1f => [g * 1.0],
+        2f => [g * Saved(0) * 2.0],
+        _ => [g * Saved(0).pow(exponent - 1) * exponent],
+    };
 }
 
 /// <summary>min(max(x, lo), hi); the gradient passes where lo ≤ x ≤ hi (inclusive, as PyTorch).</summary>
