@@ -24,6 +24,19 @@ public static partial class torch
             return reshape(interleaved).expand(expanded).contiguous().reshape(shape.Select((d, i) => d * repeats[i]).ToArray());
         }
 
+        /// <summary>Reverses the order of elements along each of <paramref name="dims"/> (an index_select, so differentiable).</summary>
+        public Tensor flip(params long[] dims)
+        {
+            var result = this;
+            foreach (var d in dims.Distinct())
+            {
+                var dim = Shapes.WrapDim(d, Shape.Length, "flip");
+                var reversed = arange(Shape[dim] - 1, -1, -1, dtype: ScalarType.Int64);
+                result = result.index_select(dim, reversed);
+            }
+            return result;
+        }
+
         /// <summary>The indices of the non-zero elements, one row per element: shape [count, dim], int64.</summary>
         public Tensor nonzero()
         {
@@ -94,6 +107,8 @@ public static partial class torch
     }
 
     public static Tensor sin(Tensor x) => x.sin();
+
+    public static Tensor flip(Tensor x, params long[] dims) => x.flip(dims);
 
     public static Tensor cos(Tensor x) => x.cos();
 

@@ -29,7 +29,10 @@ public static class Checkpoint
         safetensors.save_file(tensors, path, metadata);
     }
 
-    /// <summary>Restores model and optimizer from a checkpoint; returns the epoch to resume from and the history so far.</summary>
+    /// <summary>
+    /// Restores model, optimizer and history from a checkpoint; returns the epoch to resume from and the history so
+    /// far. A following <c>fit(..., initial_epoch: epoch)</c> continues that history.
+    /// </summary>
     public static (int epoch, History history) load(string path, Trainer trainer)
     {
         var (tensors, metadata) = safetensors.load_file_with_metadata(path);
@@ -44,6 +47,7 @@ public static class Checkpoint
         foreach (var (k, v) in JsonSerializer.Deserialize<Dictionary<string, double>>(metadata["optimizer_options"])!) state.Options[k] = v;
         trainer.optimizer.load_state_dict(state);
         var history = History.FromColumns(JsonSerializer.Deserialize<Dictionary<string, double[]>>(metadata["history"])!);
+        trainer.history = history; // fit(initial_epoch: epoch) continues it
         return (int.Parse(metadata["epoch"], CultureInfo.InvariantCulture), history);
     }
 

@@ -41,8 +41,8 @@ public sealed partial class Trainer
     /// <summary>The epoch count of the current or last fit (Keras passes it to callbacks as params["epochs"]).</summary>
     public int epochs { get; private set; }
 
-    /// <summary>The history of the current or last fit.</summary>
-    public History history { get; private set; } = new();
+    /// <summary>The history of the current or last fit (continued when a fit resumes right after its last epoch).</summary>
+    public History history { get; internal set; } = new();
 
     /// <summary>Where progress goes (Console.Out unless a host redirects it).</summary>
     public TextWriter output { get; set; } = Console.Out;
@@ -90,7 +90,9 @@ public sealed partial class Trainer
         if (verbose > 0) all.Add(new ProgressLogger(verbose, epochs, train.batch_count));
         foreach (var c in all) c.trainer = this;
         var guardNonFinite = stop_on_nonfinite_loss && !all.OfType<TerminateOnNaN>().Any();
-        history = new History();
+        // Resuming right after the last recorded epoch (fit again, or Checkpoint.load then fit(initial_epoch: e))
+        // continues that history, so curves and the next checkpoint hold every epoch; otherwise a fit starts afresh.
+        if (initial_epoch == 0 || history.epoch.Count == 0 || history.epoch[^1] != initial_epoch - 1) history = new History();
         stop_training = false;
         Notify(all, c => c.on_train_begin(new Logs()));
         for (int epoch = initial_epoch; epoch < epochs && !stop_training; epoch++)

@@ -60,6 +60,7 @@ internal static partial class GradCheckCases
         Add(c, "exp", x => x[0].exp(), () => Randn(31, 3, 4));
         Add(c, "erf", x => x[0].erf(), () => Randn(131, 3, 4));
         Add(c, "sin", x => x[0].sin(), () => Randn(136, 3, 4));
+        Add(c, "flip", x => x[0].flip(0, -1), () => Randn(141, 3, 4));
         Add(c, "cos", x => x[0].cos(), () => Randn(137, 3, 4));
         Add(c, "repeat", x => x[0].repeat(2, 1, 3), () => Randn(138, 3, 4));
         Add(c, "norm", x => x[0].norm(), () => Randn(139, 3, 4));

@@ -28,6 +28,14 @@ public class TensorExtrasTests
     }
 
     [Fact]
+    public void Flip_ReversesTheGivenDims()
+    {
+        var x = tensor(new float[] { 1, 2, 3, 4, 5, 6 }, [2, 3]);
+        Assert.Equal([3f, 2f, 1f, 6f, 5f, 4f], x.flip(1).ToArray<float>());
+        Assert.Equal([6f, 5f, 4f, 3f, 2f, 1f], flip(x, 0, 1).ToArray<float>());
+    }
+
+    [Fact]
     public void Nonzero_ReturnsOneIndexRowPerNonZeroElement()
     {
         var x = tensor(new float[] { 0, 5, 0, 0, 0, 7 }, [2, 3]);

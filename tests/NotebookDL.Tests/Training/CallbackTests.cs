@@ -74,6 +74,34 @@ public sealed class CallbackTests : IDisposable
     }
 
     [Fact]
+    public void CheckpointLoad_ThenFitFromItsEpoch_ContinuesTheHistoryInTheNextCheckpoint()
+    {
+        var (model, x, y, _) = Setup();
+        var path = Path.Combine(folder, "resume.safetensors");
+        model.fit(x, y, epochs: 2, verbose: 0, callbacks: [new ModelCheckpoint(path, monitor: "loss")]);
+
+        var (restored, _, _, _) = Setup();
+        var (epoch, _) = Checkpoint.load(path, restored.trainer());
+        var resumed = restored.fit(x, y, epochs: 4, initial_epoch: epoch, verbose: 0, callbacks: [new ModelCheckpoint(path, monitor: "loss")]);
+        var (_, saved) = Checkpoint.load(path, restored.trainer());
+
+        Assert.Equal([0, 1, 2, 3], resumed.epoch);
+        Assert.Equal(4, saved["loss"].Count);
+        Assert.Equal(resumed["loss"], saved["loss"]);
+    }
+
+    [Fact]
+    public void Fit_Twice_StartsAFreshHistoryUnlessResuming()
+    {
+        var (model, x, y, _) = Setup();
+        model.fit(x, y, epochs: 2, verbose: 0);
+
+        var again = model.fit(x, y, epochs: 1, verbose: 0);
+
+        Assert.Equal([0], again.epoch);
+    }
+
+    [Fact]
     public void SaveWeightsLoadWeights_RoundTrip_IdenticalOutputs()
     {
         var (model, x, y, _) = Setup();
