@@ -73,16 +73,25 @@ public static class CellConsole
 
         public override void Flush() => FlushToCell();
 
+        private readonly Lock flushing = new();
+
+        /// <summary>
+        /// Sends what is buffered. The whole flush holds a lock, so a flush that finds the buffer empty still waits for
+        /// one in flight on the timer thread: the cell's last output is always published before its result.
+        /// </summary>
         public void FlushToCell()
         {
-            string text;
-            lock (buffer)
+            lock (flushing)
             {
-                if (buffer.Length == 0) return;
-                text = buffer.ToString();
-                buffer.Clear();
+                string text;
+                lock (buffer)
+                {
+                    if (buffer.Length == 0) return;
+                    text = buffer.ToString();
+                    buffer.Clear();
+                }
+                current?.WriteStream(name, text);
             }
-            current?.WriteStream(name, text);
         }
     }
 
