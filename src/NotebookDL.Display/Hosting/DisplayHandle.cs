@@ -16,8 +16,24 @@ public sealed class DisplayHandle
 
     public string DisplayId { get; }
 
-    /// <summary>Shows <paramref name="value"/> in place of what this display showed before.</summary>
-    public void Update(object? value) => host.Update(DisplayId, Formatter.ToMimeBundle(value));
+    /// <summary>
+    /// Shows <paramref name="value"/> in place of what this display showed before. Updates often come from other
+    /// threads (a training callback, a timer), where an exception would end the process, so a value whose display
+    /// throws is shown as a line saying so instead.
+    /// </summary>
+    public void Update(object? value) => host.Update(DisplayId, SafeBundle(value));
+
+    internal static MimeBundle SafeBundle(object? value)
+    {
+        try
+        {
+            return Formatter.ToMimeBundle(value);
+        }
+        catch (Exception ex)
+        {
+            return new MimeBundle($"({value?.GetType().Name} could not be displayed: {ex.GetType().Name}: {ex.Message})");
+        }
+    }
 
     public void Clear() => host.Clear(DisplayId);
 

@@ -100,4 +100,24 @@ public class DisplayTests
         Assert.True(Formatter.HasRichDisplay(typeof(NotebookDL.Modules.Linear)));
         Assert.False(Formatter.HasRichDisplay(typeof(string)));
     }
+
+    private sealed class Unprintable
+    {
+        public override string ToString() => throw new InvalidOperationException("no text");
+    }
+
+    [Fact]
+    public void Update_ValueWhoseDisplayThrows_ShowsWhyInsteadOfThrowing()
+    {
+        var host = new RecordingDisplayHost();
+        using var _ = DisplayHost.Use(host);
+        var handle = Notebook.display("first");
+
+        var thread = new Thread(() => handle.Update(new Unprintable()));
+        thread.Start();
+        thread.Join();
+
+        Assert.Equal("(Unprintable could not be displayed: InvalidOperationException: no text)", host.Events[^1].Bundle!.Text);
+    }
 }
+
