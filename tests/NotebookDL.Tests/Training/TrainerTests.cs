@@ -72,6 +72,25 @@ public class TrainerTests
     }
 
     [Fact]
+    public void ProgressBar_ShorterRedraw_OverwritesTheWholeLongerLine()
+    {
+        var (model, _, _) = Compiled();
+        var output = new StringWriter();
+        model.trainer().output = output;
+        var logger = new ProgressLogger(1, 1, 3) { trainer = model.trainer() };
+
+        logger.on_epoch_begin(0, new Logs());
+        logger.on_train_batch_end(0, new Logs { ["loss"] = 0.123456, ["accuracy"] = 0.938420 });
+        Thread.Sleep(120); // the bar redraws at most ten times a second
+        logger.on_train_batch_end(1, new Logs { ["loss"] = 0.0 });
+
+        // what a terminal shows after the carriage return: the second drawing fully covers the first
+        var segments = output.ToString().Split('\r');
+        Assert.True(segments[^1].Length >= segments[^2].Length, $"'{segments[^1]}' is shorter than '{segments[^2]}'");
+        Assert.EndsWith(" ", segments[^1]);
+    }
+
+    [Fact]
     public void Evaluate_AfterFit_ReturnsLossThenAccuracyAndRestoresTrainMode()
     {
         var (model, x, y) = Compiled();

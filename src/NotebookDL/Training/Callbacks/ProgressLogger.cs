@@ -12,12 +12,14 @@ internal sealed class ProgressLogger(int verbose, int epochs, int steps) : Callb
     private const int BarWidth = 30;
     private readonly Stopwatch watch = new();
     private int lastDrawnMs = -1000;
+    private int drawnLength;
 
     public override void on_epoch_begin(int epoch, Logs logs)
     {
         Trainer.output.WriteLine($"Epoch {epoch + 1}/{epochs}");
         watch.Restart();
         lastDrawnMs = -1000;
+        drawnLength = 0;
     }
 
     public override void on_train_batch_end(int batch, Logs logs)
@@ -28,7 +30,7 @@ internal sealed class ProgressLogger(int verbose, int epochs, int steps) : Callb
         lastDrawnMs = now;
         var done = batch + 1;
         var eta = done < steps ? $"ETA: {FormatDuration(watch.Elapsed.TotalSeconds / done * (steps - done))}" : FormatDuration(watch.Elapsed.TotalSeconds);
-        Trainer.output.Write($"\r{Counter(done)} {Bar(done)} - {eta}{Metrics(logs, includeValidation: false)}");
+        Trainer.output.Write("\r" + Padded($"{Counter(done)} {Bar(done)} - {eta}{Metrics(logs, includeValidation: false)}"));
         Trainer.output.Flush();
     }
 
@@ -37,8 +39,16 @@ internal sealed class ProgressLogger(int verbose, int epochs, int steps) : Callb
         var seconds = watch.Elapsed.TotalSeconds;
         var perStep = seconds / Math.Max(1, steps);
         var timing = $"{FormatDuration(seconds)} {Math.Round(perStep * 1000).ToString(CultureInfo.InvariantCulture)}ms/step";
-        if (verbose == 1) Trainer.output.WriteLine($"\r{Counter(steps)} {Bar(steps)} - {timing}{Metrics(logs, includeValidation: true)}");
+        if (verbose == 1) Trainer.output.WriteLine("\r" + Padded($"{Counter(steps)} {Bar(steps)} - {timing}{Metrics(logs, includeValidation: true)}"));
         else Trainer.output.WriteLine($"{Counter(steps)} - {timing}{Metrics(logs, includeValidation: true)}");
+    }
+
+    /// <summary>A redrawn line padded to the longest drawn so far, so a shorter line leaves no stale characters behind.</summary>
+    private string Padded(string line)
+    {
+        var padded = line.PadRight(drawnLength);
+        drawnLength = Math.Max(drawnLength, line.Length);
+        return padded;
     }
 
     private string Counter(int done) => $"{done.ToString(CultureInfo.InvariantCulture).PadLeft(steps.ToString(CultureInfo.InvariantCulture).Length)}/{steps}";
