@@ -55,6 +55,7 @@ public sealed class CellThread
         private void Loop()
         {
             CellCancellation.MarkStackBase();
+            SynchronizationContext.SetSynchronizationContext(CellSynchronizationContext.Instance);
             foreach (var action in work.GetConsumingEnumerable()) action();
         }
     }

@@ -94,6 +94,7 @@ public sealed class ScriptSession
     {
         CellConsole.Install();
         CellConsole.Route(output);
+        ReportBackgroundFailures(output, "before this cell");
         var interrupt = CellCancellation.BeginCell();
         NotebookDL.Interruption.Current = interrupt; // fit and other long engine calls stop on it without a token
         var previous = await CurrentStateAsync().ConfigureAwait(false);
@@ -146,6 +147,7 @@ public sealed class ScriptSession
         var tree = CellTree(script.GetCompilation(), cellName);
         if (!SubmissionShape.DeclaresNothing(tree)) state = next;
         CellConsole.Flush();
+        ReportBackgroundFailures(output, "during this cell");
         if (next.Exception is { } exception && !CellCancellation.IsInterrupted) return CellResult.Failed(ErrorFormatter.FromException(exception));
         if (CellCancellation.IsInterrupted)
             // The engine stopped (fit between batches, a long op at a parallel region); the cell ends as interrupted.
@@ -155,6 +157,14 @@ public sealed class ScriptSession
             return CellResult.Failed(ErrorFormatter.FromException(new InvalidOperationException(
                 $"The cell ran, but showing its value failed: {next.ReturnValue?.GetType().Name}'s display threw {formatting.GetType().Name}: {formatting.Message}", formatting)));
         return completed.Value is { } bundle ? CellResult.WithValue(bundle) : CellResult.Empty;
+    }
+
+    /// <summary>Says on the cell's stderr which background work (async void methods, continuations) failed, and why.</summary>
+    private static void ReportBackgroundFailures(ICellOutput output, string when)
+    {
+        foreach (var failure in CellSynchronizationContext.Failures())
+            output.WriteStream("stderr", $"Background work started by a cell failed {when}: {failure.GetType().Name}: {failure.Message}\n" +
+                "(an async void method or a continuation; the kernel caught it and keeps running)\n");
     }
 
     /// <summary>A cell's run: the script state, its formatted value (when it has one), or why formatting failed.</summary>

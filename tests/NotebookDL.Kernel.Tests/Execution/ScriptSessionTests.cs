@@ -190,4 +190,16 @@ public class ScriptSessionTests(SharedSession shared)
         Assert.Contains("FormatException: no text", result.Error?.EValue);
         Assert.Equal("7", after.Value?["text/plain"]?.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Execute_AsyncVoidThatThrows_IsReportedAndTheKernelLives()
+    {
+        var (result, output) = await Run("async void Boom() { await Task.Yield(); throw new InvalidOperationException(\"late failure\"); }\nBoom();\nawait Task.Delay(300);\n1");
+        var (after, _) = await Run("41 + 1");
+
+        Assert.Null(result.Error);
+        Assert.Contains("late failure", output.Stderr);
+        Assert.Equal("42", after.Value?["text/plain"]?.GetValue<string>());
+    }
 }
+
