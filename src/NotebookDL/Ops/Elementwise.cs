@@ -10,7 +10,7 @@ internal static class Elementwise
     {
         var outShape = Shapes.SameShape(a.Shape, b.Shape) ? (long[])a.Shape.Clone() : Shapes.Broadcast(a.Shape, b.Shape, op);
         var type = resultType ?? Promote(a.dtype, b.dtype);
-        var count = (int)Shapes.Numel(outShape);
+        var count = Shapes.CheckedCount(outShape, "elementwise result");
         if (type != ScalarType.Int64 && a.Storage is FloatStorage fa && b.Storage is FloatStorage fb)
         {
             var result = new float[count];

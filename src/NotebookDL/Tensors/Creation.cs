@@ -8,7 +8,7 @@ public static partial class torch
         CheckDeviceAvailable(device ?? CPU);
         foreach (var s in size)
             if (s < 0) throw new ArgumentException($"{op}: negative dimension {s} in size {Shapes.Format(size)}; sizes must be >= 0.");
-        var count = (int)Shapes.Numel(size);
+        var count = Shapes.CheckedCount(size, op);
         var type = dtype ?? ScalarType.Float32;
         Tensor t;
         if (type == ScalarType.Int64)
@@ -64,7 +64,10 @@ public static partial class torch
     {
         if (step == 0) throw new ArgumentException("arange: step must be nonzero.");
         if ((stop - start) / step < 0) throw new ArgumentException($"arange: upper bound and lower bound are inconsistent with the step sign (start {start}, end {stop}, step {step}).");
-        var count = (long)Math.Ceiling((stop - start) / step);
+        var steps = Math.Ceiling((stop - start) / step);
+        if (!(steps <= Array.MaxLength))
+            throw new ArgumentException($"arange: [{start}, {stop}) in steps of {step} gives {steps:G6} values, more than the managed engine's limit of {Array.MaxLength:N0} elements; use a larger step or a smaller range.");
+        var count = (long)steps;
         return Make([count], dtype ?? ScalarType.Float32, device, requires_grad, "arange", i => start + i * step);
     }
 
@@ -111,6 +114,8 @@ public static partial class torch
     /// <summary>A random permutation of 0..n-1 (Fisher–Yates).</summary>
     public static Tensor randperm(long n, Generator? generator = null)
     {
+        if (n < 0) throw new ArgumentException($"randperm: n must be >= 0, got {n}.");
+        Shapes.CheckedCount([n], "randperm");
         var g = generator ?? Generator.Default;
         var values = new long[n];
         for (long i = 0; i < n; i++) values[i] = i;

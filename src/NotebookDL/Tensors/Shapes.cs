@@ -8,8 +8,29 @@ internal static class Shapes
     public static long Numel(ReadOnlySpan<long> shape)
     {
         long n = 1;
-        foreach (var d in shape) n *= d;
+        try
+        {
+            foreach (var d in shape) n = checked(n * d);
+        }
+        catch (OverflowException)
+        {
+            throw new ArgumentException($"A tensor of shape {Format(shape.ToArray())} would have more than 2⁶³ elements.");
+        }
         return n;
+    }
+
+    /// <summary>
+    /// The engine keeps a tensor in one .NET array, so a shape past <see cref="Array.MaxLength"/> elements is refused
+    /// by name instead of wrapping around to a small, silently wrong count.
+    /// </summary>
+    public static int CheckedCount(ReadOnlySpan<long> shape, string op)
+    {
+        var n = Numel(shape);
+        if (n > Array.MaxLength)
+            throw new ArgumentException(
+                $"{op}: a tensor of shape {Format(shape.ToArray())} has {n:N0} elements, more than the managed engine's limit of {Array.MaxLength:N0} " +
+                "(it stores a tensor in one .NET array). Work in smaller batches, or use the TorchSharp engine.");
+        return (int)n;
     }
 
     public static long[] ContiguousStrides(ReadOnlySpan<long> shape)

@@ -58,7 +58,7 @@ public static partial class torch
 
         public bool is_floating_point() => dtype == ScalarType.Float32;
 
-        internal int Count => (int)Shapes.Numel(Shape);
+        internal int Count => Shapes.CheckedCount(Shape, "tensor");
 
         internal bool IsFloat => dtype == ScalarType.Float32;
 

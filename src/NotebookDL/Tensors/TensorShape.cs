@@ -93,8 +93,9 @@ public static partial class torch
 
         public Tensor[] chunk(long chunks, long dim = 0)
         {
+            if (chunks <= 0) throw new ArgumentException($"chunk: chunks must be a positive number, got {chunks}.");
             var d = Shapes.WrapDim(dim, Shape.Length, "chunk");
-            var size = (Shape[d] + chunks - 1) / chunks;
+            var size = Math.Max(1, (Shape[d] + chunks - 1) / chunks);
             return split(size, d);
         }
 
