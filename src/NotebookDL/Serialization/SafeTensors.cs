@@ -72,62 +72,37 @@ public static class safetensors
         var headerLength = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
         if (headerLength > MaxHeaderBytes || 8 + (long)headerLength > bytes.Length)
             throw Corrupt(path, $"the header claims {headerLength} bytes but the file has {bytes.Length - 8} after the length");
-        JsonObject header;
         try
         {
-            header = JsonNode.Parse(Encoding.UTF8.GetString(bytes, 8, (int)headerLength))?.AsObject()
-                ?? throw Corrupt(path, "the header is not a JSON object");
+            var header = SafeTensorsHeader.Parse(path, bytes, (int)headerLength);
+            var tensors = new Dictionary<string, torch.Tensor>();
+            foreach (var entry in header.Entries) tensors[entry.Name] = ReadTensor(entry, bytes.AsSpan(entry.Begin, entry.Length));
+            return (tensors, header.Metadata);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is not InvalidDataException and not NotSupportedException)
         {
-            throw Corrupt(path, $"the header is not valid JSON ({e.Message})");
+            // Whatever else a damaged file provokes is still reported with the file's name.
+            throw Corrupt(path, $"{e.GetType().Name}: {e.Message}");
         }
-        var dataStart = 8 + (long)headerLength;
-        var tensors = new Dictionary<string, torch.Tensor>();
-        var metadata = new Dictionary<string, string>();
-        foreach (var (name, node) in header)
-        {
-            if (name == "__metadata__")
-            {
-                foreach (var (key, value) in node!.AsObject()) metadata[key] = value!.GetValue<string>();
-                continue;
-            }
-            tensors[name] = ReadTensor(path, name, node!.AsObject(), bytes, dataStart);
-        }
-        return (tensors, metadata);
     }
 
-    private static torch.Tensor ReadTensor(string path, string name, JsonObject entry, byte[] bytes, long dataStart)
+    private static torch.Tensor ReadTensor(SafeTensorsHeader.Entry entry, ReadOnlySpan<byte> span)
     {
-        var dtype = entry["dtype"]?.GetValue<string>() ?? throw Corrupt(path, $"tensor '{name}' has no dtype");
-        var shape = entry["shape"]!.AsArray().Select(s => s!.GetValue<long>()).ToArray();
-        var offsets = entry["data_offsets"]!.AsArray().Select(s => s!.GetValue<long>()).ToArray();
-        var count = Shapes.Numel(shape);
-        var (begin, end) = (dataStart + offsets[0], dataStart + offsets[1]);
-        var type = dtype switch
-        {
-            "F32" => ScalarType.Float32,
-            "I64" => ScalarType.Int64,
-            "BOOL" => ScalarType.Bool,
-            _ => throw new NotSupportedException($"safetensors: tensor '{name}' in '{path}' has dtype {dtype}; NotebookDL reads F32, I64 and BOOL. Convert it in PyTorch with .float() first."),
-        };
-        if (end > bytes.Length || begin > end || end - begin != count * ElementSize(type))
-            throw Corrupt(path, $"tensor '{name}' ({dtype} {Shapes.Format(shape)}) needs {count * ElementSize(type)} bytes at [{offsets[0]}, {offsets[1]}) but the data section has {bytes.Length - dataStart}");
-        var span = bytes.AsSpan((int)begin, (int)(end - begin));
-        switch (type)
+        var count = (int)entry.Count;
+        switch (entry.Type)
         {
             case ScalarType.Float32:
                 var floats = new float[count];
                 for (int i = 0; i < count; i++) floats[i] = BinaryPrimitives.ReadSingleLittleEndian(span[(i * 4)..]);
-                return new torch.Tensor(floats, shape);
+                return new torch.Tensor(floats, entry.Shape);
             case ScalarType.Int64:
                 var longs = new long[count];
                 for (int i = 0; i < count; i++) longs[i] = BinaryPrimitives.ReadInt64LittleEndian(span[(i * 8)..]);
-                return new torch.Tensor(longs, shape);
+                return new torch.Tensor(longs, entry.Shape);
             default:
                 var flags = new float[count];
                 for (int i = 0; i < count; i++) flags[i] = span[i] != 0 ? 1 : 0;
-                return new torch.Tensor(flags, shape, ScalarType.Bool);
+                return new torch.Tensor(flags, entry.Shape, ScalarType.Bool);
         }
     }
 
@@ -161,13 +136,13 @@ public static class safetensors
         _ => "BOOL",
     };
 
-    private static long ElementSize(ScalarType type) => type switch
+    internal static long ElementSize(ScalarType type) => type switch
     {
         ScalarType.Float32 => 4,
         ScalarType.Int64 => 8,
         _ => 1,
     };
 
-    private static InvalidDataException Corrupt(string path, string why) =>
+    internal static InvalidDataException Corrupt(string path, string why) =>
         new($"safetensors: '{path}' is not a valid safetensors file: {why}. It may be truncated or corrupt; re-save it or restore a backup.");
 }

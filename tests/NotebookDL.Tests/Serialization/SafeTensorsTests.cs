@@ -86,3 +86,57 @@ public sealed class SafeTensorsTests : IDisposable
         Assert.Single(Directory.GetFiles(folder));
     }
 }
+
+public sealed class SafeTensorsHeaderValidationTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("notebookdl-safetensors-bad-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private string Write(string header, int dataBytes, byte[]? rawHeader = null)
+    {
+        var headerBytes = rawHeader ?? Encoding.UTF8.GetBytes(header);
+        var bytes = new byte[8 + headerBytes.Length + dataBytes];
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes, (ulong)headerBytes.Length);
+        headerBytes.CopyTo(bytes, 8);
+        var path = Path.Combine(folder, $"bad-{Guid.NewGuid():N}.safetensors");
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    [Theory]
+    [InlineData("""{"a":{"dtype":"F32","shape":[2],"data_offsets":[-8,0]}}""", 8, "two numbers, 0 ≤ begin ≤ end")]
+    [InlineData("""{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[2],"data_offsets":[4,12]}}""", 12, "overlaps")]
+    [InlineData("""{"a":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}}""", 8, "gap in the data")]
+    [InlineData("""{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}""", 8, "4 bytes of data after the last tensor")]
+    [InlineData("""{"a":{"dtype":"F32","shape":[3],"data_offsets":[0,8]}}""", 8, "needs 12 bytes")]
+    [InlineData("""{"a":{"dtype":"F32","shape":[-1],"data_offsets":[0,0]}}""", 0, "negative size")]
+    [InlineData("""{"a":{"dtype":"F32","shape":["2"],"data_offsets":[0,8]}}""", 8, "not an integer")]
+    [InlineData("""{"a":{"dtype":"F32","shape":[2]}}""", 8, "no data_offsets list")]
+    [InlineData("""{"a":{"shape":[2],"data_offsets":[0,8]}}""", 8, "no dtype string")]
+    [InlineData("""{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8,9]}}""", 8, "two numbers")]
+    [InlineData("""{"a":5}""", 0, "not described by a JSON object")]
+    [InlineData("""[1, 2]""", 0, "not a JSON object")]
+    [InlineData("""{"__metadata__":{"k":3}}""", 0, "metadata 'k' is not a string")]
+    [InlineData("""{"a":{"dtype":"F32","shape":[65536, 65537],"data_offsets":[0,8]}}""", 8, "limit")]
+    public void Load_MalformedHeader_IsRefusedWithFileAndReason(string header, int dataBytes, string reason)
+    {
+        var path = Write(header, dataBytes);
+
+        var error = Assert.ThrowsAny<Exception>(() => safetensors.load_file(path));
+
+        Assert.True(error is InvalidDataException or ArgumentException, error.GetType().Name + ": " + error.Message);
+        Assert.Contains(Path.GetFileName(path), error.Message);
+        Assert.Contains(reason, error.Message);
+    }
+
+    [Fact]
+    public void Load_HeaderNotUtf8_IsRefused()
+    {
+        var path = Write("", 0, [(byte)'{', 0xC3, 0x28, (byte)'}']);
+
+        var error = Assert.Throws<InvalidDataException>(() => safetensors.load_file(path));
+
+        Assert.Contains("not valid UTF-8", error.Message);
+    }
+}
