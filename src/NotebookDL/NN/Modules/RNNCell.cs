@@ -22,13 +22,7 @@ public sealed class RNNCell : RecurrentCell<Tensor?, Tensor>
     };
 
     /// <summary>h' from input and h0 (zeros when null).</summary>
-    public override Tensor forward(Tensor input, Tensor? h0)
-    {
-        var batched = Recurrence.CheckCellInput(GetName(), input_size, hidden_size, input, "h0", h0);
-        var x = batched ? input : input.unsqueeze(0);
-        var next = Recurrence.Step(Kind, x, State(h0, x, batched), weight_ih, weight_hh, bias_ih, bias_hh);
-        return batched ? next : next.squeeze(0);
-    }
+    public override Tensor forward(Tensor input, Tensor? h0) => StepHidden(input, h0);
 
     public new Tensor call(Tensor input, Tensor? h0 = null) => base.call(input, h0);
 }

@@ -84,6 +84,15 @@ public abstract class RecurrentCell<THidden, TResult> : nn.Module<Tensor, THidde
     private protected Tensor State(Tensor? given, Tensor x, bool batched) =>
         given is null ? zeros([x.shape[0], hidden_size], device: x.device) : batched ? given : given.unsqueeze(0);
 
+    /// <summary>One step of a cell whose state is h alone (RNNCell, GRUCell): h' from input and h0 (zeros when null).</summary>
+    private protected Tensor StepHidden(Tensor input, Tensor? h0)
+    {
+        var batched = Recurrence.CheckCellInput(GetName(), input_size, hidden_size, input, "h0", h0);
+        var x = batched ? input : input.unsqueeze(0);
+        var next = Recurrence.Step(Kind, x, State(h0, x, batched), weight_ih, weight_hh, bias_ih, bias_hh);
+        return batched ? next : next.squeeze(0);
+    }
+
     /// <summary>As PyTorch prints it: sizes, then bias and the non-linearity only when not the default.</summary>
     public override string extra_repr() =>
         $"{input_size}, {hidden_size}" + (biasIH is null ? ", bias=False" : "") + (Kind == RecurrenceKind.RNNReLU ? ", nonlinearity=relu" : "");
