@@ -28,6 +28,14 @@ public sealed class MessageReceiver
     public ValueTask<(long Sequence, JupyterMessage Message)> ReceiveAsync(CancellationToken cancellationToken) =>
         accepted.Reader.ReadAsync(cancellationToken);
 
+    /// <summary>Drops every message already received and not yet read; returns how many.</summary>
+    public int DiscardPending()
+    {
+        var dropped = 0;
+        while (accepted.Reader.TryRead(out _)) dropped++;
+        return dropped;
+    }
+
     private async Task PumpAsync(string channelName, RouterSocket socket, WireCodec codec, ReplayGuard replayGuard, CancellationToken stop)
     {
         try

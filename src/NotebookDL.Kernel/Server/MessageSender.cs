@@ -25,9 +25,13 @@ public sealed class MessageSender(WireCodec codec, KernelSockets sockets, string
         Log.Debug($"reply -> {msgType}");
     }
 
-    /// <summary>Sends a kernel-initiated request (input_request) to the client that sent <paramref name="parent"/>.</summary>
-    public void Request(RouterSocket socket, JupyterMessage parent, string msgType, JsonObject content) =>
-        socket.Send(codec.Encode(Create(msgType, content, parent, parent.Identities)));
+    /// <summary>Sends a kernel-initiated request (input_request) to the client that sent <paramref name="parent"/>; returns its msg_id.</summary>
+    public string Request(RouterSocket socket, JupyterMessage parent, string msgType, JsonObject content)
+    {
+        var request = Create(msgType, content, parent, parent.Identities);
+        socket.Send(codec.Encode(request));
+        return request.Header.MsgId;
+    }
 
     /// <summary>Broadcasts on iopub with ipykernel's topic convention: "kernel.&lt;session&gt;.&lt;type&gt;", "stream.&lt;name&gt;".</summary>
     public void Publish(string msgType, JsonObject content, JupyterMessage? parent)

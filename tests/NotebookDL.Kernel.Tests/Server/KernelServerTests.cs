@@ -161,4 +161,29 @@ public class KernelServerTests(KernelFixture kernel) : IClassFixture<KernelFixtu
         var history = await Client.ReceiveAsync(Client.Shell);
         Assert.Equal("ok", history.Content.GetString("status"));
     }
+
+    [Fact]
+    public async Task Stdin_LateAnswerToAnInterruptedPrompt_DoesNotAnswerTheNextPrompt()
+    {
+        var first = Client.Execute("Console.ReadLine()", allowStdin: true);
+        var firstPrompt = await Client.ReceiveAsync(Client.Stdin);
+        Client.Send(Client.Control, "interrupt_request", []);
+        await Client.ReceiveAsync(Client.Control);
+        await Client.ReceiveAsync(Client.Shell);
+        await Client.IopubUntilIdleAsync(first);
+
+        Client.InputReply(firstPrompt, "stale");          // the answer arrives after its prompt was interrupted
+        await Task.Delay(200);
+        var second = Client.Execute("Console.ReadLine()", allowStdin: true);
+        var secondPrompt = await Client.ReceiveAsync(Client.Stdin);
+        Client.InputReply(firstPrompt, "stale again");    // and once more, while the new prompt waits
+        Client.InputReply(secondPrompt, "fresh");
+        await Client.ReceiveAsync(Client.Shell);
+        var iopub = await Client.IopubUntilIdleAsync(second);
+
+        Assert.Equal("input_request", firstPrompt.MsgType);
+        var result = Assert.Single(iopub, m => m.MsgType == "execute_result");
+        Assert.Equal("fresh", result.Content.GetObject("data").GetString("text/plain"));
+    }
 }
+

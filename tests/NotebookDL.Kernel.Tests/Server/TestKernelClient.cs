@@ -17,7 +17,11 @@ public sealed class TestKernelClient : IAsyncDisposable
         var identity = System.Text.Encoding.ASCII.GetBytes(session);
         Shell = new DealerSocket(identity);
         Control = new DealerSocket([.. identity, .. "-control"u8]);
+        // Jupyter clients give stdin the shell's identity: the kernel routes input_request with the execute_request's.
+        Stdin = new DealerSocket(identity);
     }
+
+    public DealerSocket Stdin { get; }
 
     public DealerSocket Shell { get; }
 
@@ -32,6 +36,7 @@ public sealed class TestKernelClient : IAsyncDisposable
         var client = new TestKernelClient(key ?? info.Key);
         await client.Shell.ConnectAsync(info.Ip, info.ShellPort);
         await client.Control.ConnectAsync(info.Ip, info.ControlPort);
+        await client.Stdin.ConnectAsync(info.Ip, info.StdinPort);
         await client.IoPub.ConnectAsync(info.Ip, info.IopubPort);
         await client.Heartbeat.ConnectAsync(info.Ip, info.HbPort);
         client.IoPub.Subscribe([]);
@@ -45,11 +50,19 @@ public sealed class TestKernelClient : IAsyncDisposable
         return message;
     }
 
-    public JupyterMessage Execute(string code, bool stopOnError = true) => Send(Shell, "execute_request", new JsonObject
+    public JupyterMessage Execute(string code, bool stopOnError = true, bool allowStdin = false) => Send(Shell, "execute_request", new JsonObject
     {
         ["code"] = code, ["silent"] = false, ["store_history"] = true, ["user_expressions"] = new JsonObject(),
-        ["allow_stdin"] = false, ["stop_on_error"] = stopOnError,
+        ["allow_stdin"] = allowStdin, ["stop_on_error"] = stopOnError,
     });
+
+    /// <summary>Answers an input_request (with it as the parent, as the protocol says; jupyter_client leaves the parent empty).</summary>
+    public JupyterMessage InputReply(JupyterMessage inputRequest, string value)
+    {
+        var message = JupyterMessage.Create(MessageHeader.Create("input_reply", session, "test"), new JsonObject { ["value"] = value }, inputRequest.HeaderAsParent());
+        Stdin.Send(codec.Encode(message));
+        return message;
+    }
 
     public async Task<JupyterMessage> ReceiveAsync(ZmtpSocket socket, TimeSpan? timeout = null)
     {
@@ -75,6 +88,7 @@ public sealed class TestKernelClient : IAsyncDisposable
     {
         await Shell.DisposeAsync();
         await Control.DisposeAsync();
+        await Stdin.DisposeAsync();
         await IoPub.DisposeAsync();
         await Heartbeat.DisposeAsync();
     }
