@@ -28,7 +28,9 @@ public sealed class ZmtpConnection : IAsyncDisposable
         reader = new BufferedStream(network, 64 * 1024);
         LocalType = localType;
         outbound = sendHighWaterMark is int hwm
-            ? Channel.CreateBounded<byte[]>(new BoundedChannelOptions(hwm) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true })
+            // At the mark the OLDEST queued message goes: the newest ones (a cell's error, the final idle status)
+            // are what a front end needs to leave "busy", so they must survive a flood of display updates.
+            ? Channel.CreateBounded<byte[]>(new BoundedChannelOptions(hwm) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true }, _ => OnDropped())
             : Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
         RemoteEndPoint = client.Client.RemoteEndPoint?.ToString() ?? "?";
     }
@@ -171,9 +173,15 @@ public sealed class ZmtpConnection : IAsyncDisposable
     public bool Enqueue(byte[] encoded)
     {
         if (outbound.Writer.TryWrite(encoded)) return true;
-        if (!stop.IsCancellationRequested && Interlocked.Increment(ref droppedWarnings) == 1)
-            Log.Warn($"{LocalType.WireName()} peer {RemoteEndPoint} is not reading; dropping messages");
+        OnDropped();
         return false;
+    }
+
+    /// <summary>One warning per connection, however many messages are dropped (a log line per drop would amplify a flood).</summary>
+    private void OnDropped()
+    {
+        if (!stop.IsCancellationRequested && Interlocked.Increment(ref droppedWarnings) == 1)
+            Log.Warn($"{LocalType.WireName()} peer {RemoteEndPoint} is not reading; dropping its oldest queued messages");
     }
 
     public bool SendMessage(IReadOnlyList<byte[]> parts) => Enqueue(FrameCodec.EncodeMessage(parts));
