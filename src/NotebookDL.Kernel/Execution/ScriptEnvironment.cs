@@ -82,14 +82,12 @@ public static class ScriptEnvironment
         return XmlDocumentation.ForAssembly(Path.Combine(docsDirectory, name));
     }
 
-    private static bool IsManagedFramework(string file)
-    {
-        if (!file.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)) return false;
-        if (file == "System.Private.CoreLib.dll") return true;
-        if (file.StartsWith("System.Private.", StringComparison.Ordinal)) return false;
-        return file.StartsWith("System.", StringComparison.Ordinal)
-            || file is "mscorlib.dll" or "netstandard.dll" or "Microsoft.CSharp.dll" or "Microsoft.Win32.Primitives.dll";
-    }
+    /// <summary>
+    /// Every assembly of the shared framework, System.Private.* included: the public facades forward many types there
+    /// (System.Xml.Linq's XDocument lives in System.Private.Xml.Linq), so leaving them out gives CS1069 in a cell.
+    /// The trusted-platform list holds managed assemblies only.
+    /// </summary>
+    private static bool IsManagedFramework(string file) => file.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The SDK's Microsoft.NETCore.App.Ref for the running runtime's major.minor, e.g.

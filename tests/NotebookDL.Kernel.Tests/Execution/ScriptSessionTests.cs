@@ -201,5 +201,18 @@ public class ScriptSessionTests(SharedSession shared)
         Assert.Contains("late failure", output.Stderr);
         Assert.Equal("42", after.Value?["text/plain"]?.GetValue<string>());
     }
+
+    [Theory]
+    [InlineData("System.Xml.Linq.XDocument.Parse(\"<a><b/></a>\").Root!.Name.LocalName", "a")]
+    [InlineData("new System.Xml.XmlDocument().CreateElement(\"x\").Name", "x")]
+    [InlineData("System.Text.Json.JsonSerializer.Serialize(new { a = 1 })", "{\"a\":1}")]
+    [InlineData("System.Security.Cryptography.SHA256.HashData(new byte[0]).Length", "32")]
+    public async Task Execute_SharedFrameworkTypes_CompileAndRun(string code, string expected)
+    {
+        var (result, _) = await Run(code);
+
+        Assert.Null(result.Error?.EValue);
+        Assert.Equal(expected, result.Value?["text/plain"]?.GetValue<string>());
+    }
 }
 
