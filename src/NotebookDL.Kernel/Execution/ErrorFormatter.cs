@@ -18,6 +18,10 @@ public static partial class ErrorFormatter
 
     public static CellError FromDiagnostics(IReadOnlyList<Diagnostic> errors, string code, string cellName)
     {
+        // Roslyn reports in binding order; a reader expects the cell's order, top to bottom.
+        errors = [.. errors.OrderBy(e => e.Location.IsInSource ? 0 : 1)
+            .ThenBy(e => e.Location.GetLineSpan().StartLinePosition.Line)
+            .ThenBy(e => e.Location.GetLineSpan().StartLinePosition.Character)];
         var lines = code.ReplaceLineEndings("\n").Split('\n');
         var traceback = new List<string>();
         foreach (var error in errors.Take(MaxListedErrors))

@@ -214,5 +214,19 @@ public class ScriptSessionTests(SharedSession shared)
         Assert.Null(result.Error?.EValue);
         Assert.Equal(expected, result.Value?["text/plain"]?.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Execute_SeveralCompileErrors_AreListedInLineOrderWithCarets()
+    {
+        var (result, _) = await Run("int a = \"text\";\nvar b = undefinedName;\nstring c = 5;");
+
+        var located = result.Error!.Traceback.Where(l => l.Contains(", line ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, located.Count);
+        Assert.Contains("line 1", located[0]);
+        Assert.Contains("line 2", located[1]);
+        Assert.Contains("line 3", located[2]);
+        Assert.Contains("(line 1)", result.Error.EValue);
+        Assert.Contains(result.Error.Traceback, l => l.TrimEnd().EndsWith('^'));
+    }
 }
 
