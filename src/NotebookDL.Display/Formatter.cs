@@ -36,6 +36,7 @@ public static class Formatter
             torch.nn.Module m => ModuleDisplay.From(m).ToMimeBundle(),
             History h => HistoryChart.From(h).ToMimeBundle(),
             ConfusionMatrix cm => ConfusionMatrixDisplay.From(cm).ToMimeBundle(),
+            Chart chart => new Figure([chart]).ToMimeBundle(), // one panel shows as a figure of one
             System.Collections.IEnumerable items when value is not string => new MimeBundle(ListText(items)),
             _ => new MimeBundle(value.ToString() ?? ""),
         };
@@ -65,5 +66,5 @@ public static class Formatter
     /// <summary>Whether there is a display richer than ToString for this object's type.</summary>
     public static bool HasRichDisplay(Type type) =>
         typeof(IDisplayable).IsAssignableFrom(type) || typeof(Tensor).IsAssignableFrom(type) || typeof(torch.nn.Module).IsAssignableFrom(type)
-        || typeof(History).IsAssignableFrom(type) || typeof(ConfusionMatrix).IsAssignableFrom(type);
+        || typeof(History).IsAssignableFrom(type) || typeof(ConfusionMatrix).IsAssignableFrom(type) || typeof(Chart).IsAssignableFrom(type);
 }

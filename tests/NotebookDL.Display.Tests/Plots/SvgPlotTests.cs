@@ -163,3 +163,17 @@ public class BarChartTests
         Assert.Contains("group 1 has 1 values for 2 categories", error.Message);
     }
 }
+
+public class ChartDisplayTests
+{
+    [Fact]
+    public void ToMimeBundle_ChartOnItsOwn_IsDrawnAsAOnePanelFigure()
+    {
+        var chart = new Chart([new Series("y = x", [0.0, 1.0], [0.0, 1.0])], "panel");
+
+        var bundle = NotebookDL.Display.Formatter.ToMimeBundle(chart);
+
+        Assert.Contains("panel", SvgAssert.Texts(SvgAssert.WellFormed(bundle[MimeBundle.Svg])));
+        Assert.True(NotebookDL.Display.Formatter.HasRichDisplay(typeof(Chart)));
+    }
+}
