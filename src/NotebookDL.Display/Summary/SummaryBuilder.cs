@@ -3,12 +3,12 @@ using NotebookDL.Modules;
 namespace NotebookDL.Display;
 
 /// <summary>
-/// Builds a <see cref="ModelSummary"/> with one dry forward pass. The engine has no forward hooks, so
-/// instead of observing calls the builder makes them: a plain Sequential is walked child by child (into
-/// nested Sequentials too), calling each layer on the previous output and recording its shape. Any other
-/// module with children (a custom forward) is called as a whole, so only its output shape is known and its
-/// children are listed with their parameters and "?" shapes. The pass runs on zeros (the random generator
-/// is not touched) in eval mode under no_grad, and every module's own train/eval flag is restored.
+/// Builds a <see cref="ModelSummary"/> with one dry forward pass. A plain Sequential is walked child by child
+/// (into nested Sequentials too), calling each layer on the previous output and recording its shape. Any other
+/// module with children (a custom forward) is called as a whole with a forward hook on every layer inside it,
+/// so each layer's output shape is recorded as the model's own code calls it (a layer never called shows "?").
+/// The pass runs on zeros (the random generator is not touched) in eval mode under no_grad, and every module's
+/// own train/eval flag is restored.
 /// </summary>
 internal sealed class SummaryBuilder
 {
@@ -49,9 +49,9 @@ internal sealed class SummaryBuilder
             if (index >= 0) rows[index] = rows[index] with { OutputShape = Batchless(x) };
             return x;
         }
-        var output = input is not null && module is torch.nn.Module<Tensor, Tensor> callable ? Call(callable, name, input) : null;
         if (children.Count == 0)
         {
+            var output = input is not null && module is torch.nn.Module<Tensor, Tensor> callable ? Call(callable, name, input) : observed.GetValueOrDefault(module);
             if (depth < 0) depth = 0; // a single layer summarized on its own
             var shape = output?.shape;
             if (shape is not null) activationElements += output!.numel();
@@ -62,10 +62,34 @@ internal sealed class SummaryBuilder
             });
             return output;
         }
+        var whole = input is not null && module is torch.nn.Module<Tensor, Tensor> model ? CallObserved(model, name, input) : observed.GetValueOrDefault(module);
         var at = AddContainerRow(module, name, depth);
-        if (at >= 0) rows[at] = rows[at] with { OutputShape = Batchless(output) };
+        if (at >= 0) rows[at] = rows[at] with { OutputShape = Batchless(whole) };
         foreach (var (childName, child) in children) Walk(child, childName, depth + 1, null);
-        return output;
+        return whole;
+    }
+
+    /// <summary>Each layer's first output during the observed call, by module.</summary>
+    private readonly Dictionary<torch.nn.Module, Tensor> observed = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Calls a custom module with a forward hook on every descendant that takes and returns one tensor.</summary>
+    private Tensor CallObserved(torch.nn.Module<Tensor, Tensor> model, string name, Tensor input)
+    {
+        var removers = model.modules().Where(m => !ReferenceEquals(m, model)).OfType<torch.nn.Module<Tensor, Tensor>>()
+            .Select(layer => layer.register_forward_hook((m, _, output) =>
+            {
+                observed.TryAdd(m, output);
+                return null;
+            }))
+            .ToList();
+        try
+        {
+            return Call(model, name, input);
+        }
+        finally
+        {
+            foreach (var remover in removers) remover.remove();
+        }
     }
 
     /// <summary>The row for a container: its own direct parameters only, since its children get rows of their own.</summary>

@@ -154,7 +154,8 @@ public class ModelSummaryTests
 
         Assert.Equal(["branches", "left", "right", "act"], s.Rows.Select(r => r.Name));
         Assert.Equal("(None, 3)", s.Rows[0].ShapeText);
-        Assert.Equal("?", s.Rows[1].ShapeText);
+        Assert.Equal("(None, 3)", s.Rows[1].ShapeText); // observed by a forward hook while TwoBranch ran
+        Assert.Equal("(None, 3)", s.Rows[2].ShapeText);
         Assert.Equal(15, s.Rows[1].Parameters);
         Assert.Equal(30, s.TotalParameters);
         Assert.Equal([-1L, 3], s.OutputShape);
@@ -167,5 +168,24 @@ public class ModelSummaryTests
 
         Assert.Equal(["left", "right"], s.Rows.Select(r => r.Name));
         Assert.Equal([-1L, 3], s.OutputShape);
+        Assert.All(s.Rows, r => Assert.Equal("(None, 3)", r.ShapeText));
+        Assert.Equal(2 * 4 * 3, s.MultAdds);
+    }
+
+    private sealed class Unused : nn.Module<Tensor, Tensor>
+    {
+        private readonly Linear used = nn.Linear(4, 2), spare = nn.Linear(9, 9);
+
+        public Unused() : base(nameof(Unused)) => RegisterComponents();
+
+        public override Tensor forward(Tensor x) => used.call(x);
+    }
+
+    [Fact]
+    public void Summary_LayerTheForwardNeverCalls_KeepsAQuestionMark()
+    {
+        var s = summary(new Unused(), 4);
+
+        Assert.Equal(["(None, 2)", "?"], s.Rows.Select(r => r.ShapeText));
     }
 }
