@@ -60,20 +60,22 @@ public sealed class LoopRewriter : CSharpSyntaxRewriter
     public override SyntaxNode? VisitMethodDeclaration(MethodDeclarationSyntax node)
     {
         var visited = (MethodDeclarationSyntax)base.VisitMethodDeclaration(node)!;
-        if (visited.Body is { } body) return visited.WithBody(Prepend(body, EnterFrameCall));
-        if (visited.ExpressionBody is not { } arrow) return visited; // abstract, extern, partial declarations
-        return visited.WithExpressionBody(null).WithSemicolonToken(default)
-            .WithBody(BlockFor(arrow, visited.SemicolonToken, ReturnsNothing(visited.ReturnType, visited.Modifiers)));
+        var body = GuardedBody(visited.Body, visited.ExpressionBody, visited.SemicolonToken, visited.ReturnType, visited.Modifiers);
+        return body is null ? visited : visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(body);
     }
 
     public override SyntaxNode? VisitLocalFunctionStatement(LocalFunctionStatementSyntax node)
     {
         var visited = (LocalFunctionStatementSyntax)base.VisitLocalFunctionStatement(node)!;
-        if (visited.Body is { } body) return visited.WithBody(Prepend(body, EnterFrameCall));
-        if (visited.ExpressionBody is not { } arrow) return visited;
-        return visited.WithExpressionBody(null).WithSemicolonToken(default)
-            .WithBody(BlockFor(arrow, visited.SemicolonToken, ReturnsNothing(visited.ReturnType, visited.Modifiers)));
+        var body = GuardedBody(visited.Body, visited.ExpressionBody, visited.SemicolonToken, visited.ReturnType, visited.Modifiers);
+        return body is null ? visited : visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(body);
     }
+
+    /// <summary>The body starting with the frame guard; null for a declaration without one (abstract, extern, partial).</summary>
+    private static BlockSyntax? GuardedBody(BlockSyntax? body, ArrowExpressionClauseSyntax? arrow, SyntaxToken semicolon, TypeSyntax returnType, SyntaxTokenList modifiers) =>
+        body is not null ? Prepend(body, EnterFrameCall)
+        : arrow is not null ? BlockFor(arrow, semicolon, ReturnsNothing(returnType, modifiers))
+        : null;
 
     /// <summary>void, and async Task/ValueTask without a result, turn "=> expr;" into "{ expr; }"; others into "{ return expr; }".</summary>
     private static bool ReturnsNothing(TypeSyntax returnType, SyntaxTokenList modifiers)

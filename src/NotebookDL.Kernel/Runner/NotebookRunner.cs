@@ -48,7 +48,8 @@ public static class NotebookRunner
         try
         {
             var report = await ExecuteAsync(notebook, path, outputPath, directory, options, progress).ConfigureAwait(false);
-            await WriteAtomicallyAsync(outputPath, notebook.ToJsonString(Json.Indented) + "\n").ConfigureAwait(false);
+            // A full disk or a crash mid-write leaves the previous file (possibly the input, with --inplace) as it was.
+            AtomicFile.WriteAllText(outputPath, notebook.ToJsonString(Json.Indented) + "\n");
             return report;
         }
         finally
@@ -127,25 +128,6 @@ public static class NotebookRunner
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new IOException($"cannot write the executed notebook to {directory}: {ex.Message}", ex);
-        }
-    }
-
-    /// <summary>
-    /// Writes a temporary file beside the target and renames it into place, so a full disk or a crash mid-write
-    /// leaves the previous file (possibly the input notebook, with --inplace) as it was.
-    /// </summary>
-    private static async Task WriteAtomicallyAsync(string path, string text)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            await File.WriteAllTextAsync(temporary, text).ConfigureAwait(false);
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary)) File.Delete(temporary);
         }
     }
 

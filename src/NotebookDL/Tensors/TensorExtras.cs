@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace NotebookDL;
 
 public static partial class torch
@@ -64,20 +66,12 @@ public static partial class torch
         public Tensor norm(long dim, bool keepdim = false, double p = 2) =>
             p == 2 ? pow(2).sum(dim, keepdim).sqrt() : abs().pow(p).sum(dim, keepdim).pow(1 / p);
 
-        /// <summary>Rounds half to even, as torch.round does; the gradient is zero (the result is piecewise constant).</summary>
-        public Tensor round() => Rounded(MidpointRounding.ToEven, "round");
+        /// <summary>Rounds half to even, as torch.round does; the result is outside autograd (its gradient is zero anyway).</summary>
+        public Tensor round() => IsFloat ? Ops.Elementwise.Unary(this, "round", static (s, d) => TensorPrimitives.Round(s, MidpointRounding.ToEven, d)) : clone();
 
-        public Tensor floor() => Rounded(MidpointRounding.ToNegativeInfinity, "floor");
+        public Tensor floor() => IsFloat ? Ops.Elementwise.Unary(this, "floor", TensorPrimitives.Floor) : clone();
 
-        public Tensor ceil() => Rounded(MidpointRounding.ToPositiveInfinity, "ceil");
-
-        private Tensor Rounded(MidpointRounding mode, string op)
-        {
-            if (!IsFloat) return clone();
-            var values = contiguous().detach().ToArray<float>();
-            for (int i = 0; i < values.Length; i++) values[i] = MathF.Round(values[i], mode);
-            return new Tensor(values, Shape);
-        }
+        public Tensor ceil() => IsFloat ? Ops.Elementwise.Unary(this, "ceil", TensorPrimitives.Ceiling) : clone();
 
         /// <summary>Element-wise AND of two bool (or 0/1) tensors, broadcasting.</summary>
         public Tensor logical_and(Tensor other) => (to(ScalarType.Bool).to(ScalarType.Float32) * other.to(ScalarType.Bool).to(ScalarType.Float32)).to(ScalarType.Bool);
@@ -94,7 +88,7 @@ public static partial class torch
         public Tensor isnan() => ne(this);
 
         /// <summary>True when both tensors have the same shape and the same values (torch.equal).</summary>
-        public bool equal(Tensor other) => Shapes.SameShape(Shape, other.Shape) && eq(other).all().item<bool>();
+        public bool equal(Tensor other) => Equals(other);
 
         /// <summary>0/1 samples, each 1 with the probability this tensor holds (values in [0, 1]).</summary>
         public Tensor bernoulli(Generator? generator = null)
