@@ -19,6 +19,14 @@ internal enum RecurrenceKind { RNNTanh, RNNReLU, LSTM, GRU }
 /// </summary>
 internal static class Recurrence
 {
+    /// <summary>The checks every recurrent layer and cell makes of its sizes and dtype.</summary>
+    public static void CheckSizes(string layer, long inputSize, long hiddenSize, ScalarType? dtype)
+    {
+        if (inputSize <= 0 || hiddenSize <= 0)
+            throw new ArgumentException($"{layer}: input_size and hidden_size must be positive, got input_size={inputSize}, hidden_size={hiddenSize}.");
+        Linear.CheckFloat32(dtype, layer);
+    }
+
     public static int Gates(RecurrenceKind kind) => kind switch
     {
         RecurrenceKind.LSTM => 4,
@@ -122,13 +130,11 @@ internal sealed class RecurrentStack
     public RecurrentStack(nn.Module owner, string layer, RecurrenceKind kind, long inputSize, long hiddenSize, long numLayers, bool bias,
         bool batchFirst, double dropout, bool bidirectional, Device? device, ScalarType? dtype)
     {
-        if (inputSize <= 0 || hiddenSize <= 0)
-            throw new ArgumentException($"{layer}: input_size and hidden_size must be positive, got input_size={inputSize}, hidden_size={hiddenSize}.");
+        Recurrence.CheckSizes(layer, inputSize, hiddenSize, dtype);
         if (numLayers < 1)
             throw new ArgumentException($"{layer}: num_layers must be at least 1, got {numLayers}.");
         if (!(dropout >= 0 && dropout <= 1))
             throw new ArgumentException($"{layer}: dropout is a probability and must be in [0, 1], got {dropout}.");
-        Linear.CheckFloat32(dtype, layer);
         Layer = layer;
         Kind = kind;
         InputSize = inputSize;

@@ -15,9 +15,7 @@ public abstract class RecurrentCell<THidden, TResult> : nn.Module<Tensor, THidde
 
     private protected RecurrentCell(string name, RecurrenceKind kind, long inputSize, long hiddenSize, bool bias, Device? device, ScalarType? dtype) : base(name)
     {
-        if (inputSize <= 0 || hiddenSize <= 0)
-            throw new ArgumentException($"{name}: input_size and hidden_size must be positive, got input_size={inputSize}, hidden_size={hiddenSize}.");
-        Linear.CheckFloat32(dtype, name);
+        Recurrence.CheckSizes(name, inputSize, hiddenSize, dtype);
         input_size = inputSize;
         hidden_size = hiddenSize;
         Kind = kind;
