@@ -5,6 +5,7 @@ using static NotebookDL.torch;
 
 namespace NotebookDL.Display.Tests.Summary;
 
+[Collection(SeededCollection.Name)]
 public class ModelSummaryTests
 {
     [Fact]
