@@ -21,33 +21,19 @@ public static partial class torch
                     if (t is not null && t.numel() != channels)
                         throw new ArgumentException($"batch_norm: {what} has {t.numel()} elements but the input {Shapes.Format(input.Shape)} has {channels} channels (dim 1).");
 
-                var statShape = input.Shape.Select((s, d) => d == 1 ? s : 1).ToArray();
-                var reduceDims = Enumerable.Range(0, input.Shape.Length).Where(d => d != 1).Select(d => (long)d).ToArray();
-                Tensor mean, variance;
+                if (training && input.numel() / Math.Max(channels, 1) <= 1)
+                    throw new ArgumentException($"Expected more than 1 value per channel when training, got input size {Shapes.Format(input.Shape)}.");
+                if (!training && (running_mean is null || running_var is null))
+                    throw new ArgumentException("batch_norm: running_mean and running_var are required when training is false.");
+                if (input.dtype != ScalarType.Float32)
+                    throw new ArgumentException($"batch_norm: expected a float32 input but got {input.dtype} with shape {Shapes.Format(input.Shape)}; convert it with .to(torch.float32).");
+                var (output, mean, unbiased) = Ops.BatchNormFunction.Apply(input, weight, bias, training, running_mean, running_var, eps);
                 if (training)
-                {
-                    var perChannel = input.numel() / Math.Max(channels, 1);
-                    if (perChannel <= 1)
-                        throw new ArgumentException($"Expected more than 1 value per channel when training, got input size {Shapes.Format(input.Shape)}.");
-                    mean = input.mean(reduceDims, keepdim: true);
-                    variance = input.var(reduceDims, unbiased: false, keepdim: true);
                     using (no_grad())
                     {
-                        running_mean?.copy_(running_mean * (1 - momentum) + mean.detach().reshape(running_mean.Shape) * momentum);
-                        var unbiased = variance.detach() * (perChannel / (double)(perChannel - 1));
-                        running_var?.copy_(running_var * (1 - momentum) + unbiased.reshape(running_var.Shape) * momentum);
+                        running_mean?.mul_(1 - momentum).add_(tensor(mean) * momentum);
+                        running_var?.mul_(1 - momentum).add_(tensor(unbiased) * momentum);
                     }
-                }
-                else
-                {
-                    if (running_mean is null || running_var is null)
-                        throw new ArgumentException("batch_norm: running_mean and running_var are required when training is false.");
-                    mean = running_mean.reshape(statShape);
-                    variance = running_var.reshape(statShape);
-                }
-                var output = (input - mean) / (variance + eps).sqrt();
-                if (weight is not null) output = output * weight.reshape(statShape);
-                if (bias is not null) output = output + bias.reshape(statShape);
                 return output;
             }
         }

@@ -1,0 +1,53 @@
+using System.Numerics.Tensors;
+
+namespace NotebookDL.Ops;
+
+/// <summary>
+/// Where channel c's values lie in a contiguous [N, C, *] tensor: N blocks of Spatial floats, one per sample,
+/// at the same offsets in the input, the output and their gradients.
+/// </summary>
+internal readonly struct BatchNormGeometry
+{
+    public BatchNormGeometry(long[] shape)
+    {
+        Batch = checked((int)shape[0]);
+        Channels = checked((int)shape[1]);
+        long spatial = 1;
+        for (int d = 2; d < shape.Length; d++) spatial *= shape[d];
+        Spatial = checked((int)spatial);
+        PerChannel = (long)Batch * Spatial;
+    }
+
+    public int Batch { get; }
+
+    public int Channels { get; }
+
+    public int Spatial { get; }
+
+    /// <summary>M, the number of values each channel's statistics are taken over.</summary>
+    public long PerChannel { get; }
+
+    /// <summary>(offset, length) of each of channel c's blocks, the same in the input, the output and the gradients.</summary>
+    public IEnumerable<(int at, int length)> Blocks(int c)
+    {
+        for (int n = 0; n < Batch; n++) yield return ((n * Channels + c) * Spatial, Spatial);
+    }
+
+    /// <summary>The channel's mean and biased variance, accumulated in double in two passes (no cancellation).</summary>
+    public (double mean, double variance) MeanVariance(float[] data, int offset, int c)
+    {
+        double sum = 0;
+        foreach (var (from, length) in Blocks(c)) sum += TensorPrimitives.Sum(data.AsSpan(offset + from, length));
+        var mean = sum / PerChannel;
+        double squares = 0;
+        Span<float> centered = stackalloc float[Math.Min(Spatial, 1024)];
+        foreach (var (from, length) in Blocks(c))
+            for (int at = 0; at < length; at += centered.Length)
+            {
+                var piece = data.AsSpan(offset + from + at, Math.Min(centered.Length, length - at));
+                TensorPrimitives.Subtract(piece, (float)mean, centered[..piece.Length]);
+                squares += TensorPrimitives.SumOfSquares(centered[..piece.Length]);
+            }
+        return (mean, squares / PerChannel);
+    }
+}
