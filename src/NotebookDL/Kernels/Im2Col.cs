@@ -11,15 +11,17 @@ namespace NotebookDL.Kernels;
 internal static class Im2Col
 {
     /// <summary>
-    /// cols is [channels·kernelH·kernelW, outH·outW] row-major; taps that fall outside the image read as 0.
-    /// outH/outW may imply extra padding at the bottom/right beyond padTop/padLeft.
+    /// cols is [channels·kernelH·kernelW, outH·outW] row-major with rows <paramref name="rowStride"/> apart (0: packed
+    /// tight), so several images can fill side-by-side column blocks of one matrix; taps that fall outside the image
+    /// read as 0. outH/outW may imply extra padding at the bottom/right beyond padTop/padLeft.
     /// </summary>
     public static void Unfold(ReadOnlySpan<float> input, int channels, int height, int width, int kernelH, int kernelW,
-        int padTop, int padLeft, int strideH, int strideW, int dilationH, int dilationW, int outH, int outW, Span<float> cols)
+        int padTop, int padLeft, int strideH, int strideW, int dilationH, int dilationW, int outH, int outW, Span<float> cols, int rowStride = 0)
     {
-        Validate(input.Length, channels, height, width, kernelH, kernelW, strideH, strideW, dilationH, dilationW, outH, outW, cols.Length);
         int planeSize = height * width;
         int outSize = outH * outW;
+        if (rowStride == 0) rowStride = outSize;
+        Validate(input.Length, channels, height, width, kernelH, kernelW, strideH, strideW, dilationH, dilationW, outH, outW, cols.Length, rowStride);
         int row = 0;
         for (int c = 0; c < channels; c++)
         {
@@ -28,7 +30,7 @@ internal static class Im2Col
             {
                 for (int kj = 0; kj < kernelW; kj++, row++)
                 {
-                    Span<float> tapRow = cols.Slice(row * outSize, outSize);
+                    Span<float> tapRow = cols.Slice(row * rowStride, outSize);
                     var (colStart, colEnd) = ValidOutputRange(kj * dilationW - padLeft, strideW, width, outW);
                     int tapOffsetW = kj * dilationW - padLeft;
                     for (int oh = 0; oh < outH; oh++)
@@ -64,14 +66,16 @@ internal static class Im2Col
 
     /// <summary>
     /// The adjoint of <see cref="Unfold"/>: adds every entry of cols onto the input pixel it was read from.
-    /// gradInput is accumulated into, so the caller clears it first for a plain gradient.
+    /// gradInput is accumulated into, so the caller clears it first for a plain gradient. cols' rows lie
+    /// <paramref name="rowStride"/> apart (0: packed tight).
     /// </summary>
     public static void FoldAdd(ReadOnlySpan<float> cols, int channels, int height, int width, int kernelH, int kernelW,
-        int padTop, int padLeft, int strideH, int strideW, int dilationH, int dilationW, int outH, int outW, Span<float> gradInput)
+        int padTop, int padLeft, int strideH, int strideW, int dilationH, int dilationW, int outH, int outW, Span<float> gradInput, int rowStride = 0)
     {
-        Validate(gradInput.Length, channels, height, width, kernelH, kernelW, strideH, strideW, dilationH, dilationW, outH, outW, cols.Length);
         int planeSize = height * width;
         int outSize = outH * outW;
+        if (rowStride == 0) rowStride = outSize;
+        Validate(gradInput.Length, channels, height, width, kernelH, kernelW, strideH, strideW, dilationH, dilationW, outH, outW, cols.Length, rowStride);
         int row = 0;
         for (int c = 0; c < channels; c++)
         {
@@ -80,7 +84,7 @@ internal static class Im2Col
             {
                 for (int kj = 0; kj < kernelW; kj++, row++)
                 {
-                    ReadOnlySpan<float> tapRow = cols.Slice(row * outSize, outSize);
+                    ReadOnlySpan<float> tapRow = cols.Slice(row * rowStride, outSize);
                     var (colStart, colEnd) = ValidOutputRange(kj * dilationW - padLeft, strideW, width, outW);
                     if (colStart >= colEnd) continue;
                     int firstIw = colStart * strideW + kj * dilationW - padLeft;
@@ -125,15 +129,18 @@ internal static class Im2Col
     }
 
     private static void Validate(int imageLength, int channels, int height, int width, int kernelH, int kernelW,
-        int strideH, int strideW, int dilationH, int dilationW, int outH, int outW, int colsLength)
+        int strideH, int strideW, int dilationH, int dilationW, int outH, int outW, int colsLength, int rowStride)
     {
+        if (rowStride < outH * outW)
+            throw new ArgumentOutOfRangeException(nameof(rowStride), "The column matrix's rows must hold at least outH·outW entries.");
         if (channels < 0 || height < 0 || width < 0 || kernelH < 0 || kernelW < 0 || outH < 0 || outW < 0)
             throw new ArgumentOutOfRangeException(nameof(channels), "Sizes must be non-negative.");
         if (strideH < 1 || strideW < 1 || dilationH < 1 || dilationW < 1)
             throw new ArgumentOutOfRangeException(nameof(strideH), "Strides and dilations must be at least 1.");
         if (imageLength < (long)channels * height * width)
             throw new ArgumentException("The image buffer is too short.", nameof(imageLength));
-        if (colsLength < (long)channels * kernelH * kernelW * outH * outW)
+        long rows = (long)channels * kernelH * kernelW;
+        if (rows > 0 && colsLength < (rows - 1) * rowStride + (long)outH * outW)
             throw new ArgumentException("The column buffer is too short.", nameof(colsLength));
     }
 }

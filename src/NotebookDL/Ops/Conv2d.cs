@@ -8,8 +8,9 @@ namespace NotebookDL.Ops;
 internal readonly record struct Conv2dOptions(int StrideH, int StrideW, int PadTop, int PadBottom, int PadLeft, int PadRight, int DilationH, int DilationW);
 
 /// <summary>
-/// 2-D cross-correlation (groups = 1) lowered to im2col + GEMM per image: Y_n = W·cols_n (+ b), with W viewed as [O, C·kH·kW].
-/// Backward: dX_n = fold(Wᵀ·dY_n), dW = Σ_n dY_n·cols_nᵀ, db = Σ dY over N, H, W.
+/// 2-D cross-correlation (groups = 1) lowered to im2col + GEMM over groups of images (see <see cref="Conv2dGeometry"/>):
+/// Y_g = W·cols_g (+ b), with W viewed as [O, C·kH·kW] and cols_g the group's columns side by side.
+/// Backward: dX_g = fold(Wᵀ·dY_g), dW = Σ_g dY_g·cols_gᵀ, db = Σ dY over N, H, W.
 /// A 3-D [C, H, W] input is treated as a batch of one and keeps its rank.
 /// </summary>
 internal sealed class Conv2dFunction : GradFn
@@ -20,7 +21,7 @@ internal sealed class Conv2dFunction : GradFn
     /// </summary>
     internal static long SavedColsLimit { get; set; } = 1L << 24;
 
-    private Geometry geo;
+    private Conv2dGeometry geo;
     private bool colsSaved;
 
     public override string name() => "ConvolutionBackward0";
@@ -32,11 +33,13 @@ internal sealed class Conv2dFunction : GradFn
         var w = weight.contiguous();
         var b = bias?.contiguous();
         var tracking = torch.autograd.GradMode.IsEnabled && (x.requires_grad || w.requires_grad || b?.requires_grad == true);
-        var keepCols = tracking && w.requires_grad && !geo.Pointwise && (long)geo.Batch * geo.ColsSize <= SavedColsLimit;
+        var keepCols = tracking && w.requires_grad && (long)geo.Batch * geo.ColsSize <= SavedColsLimit;
 
         var output = GC.AllocateUninitializedArray<float>(geo.Batch * geo.OutImageSize);
+        // Saved columns are laid out group after group, each group's block [Patch, count·OutSize].
         var cols = keepCols ? GC.AllocateUninitializedArray<float>(geo.Batch * geo.ColsSize) : null;
-        Forward(geo, x, w, b, output, cols);
+        var bData = b?.FloatSpan().ToArray();
+        WorkerPool.For(geo.Groups, j => ForwardGroup(geo, j, x.FloatData, (int)x.Offset, w.FloatData, (int)w.Offset, bData, output, cols));
 
         long[] outShape = x.Shape.Length == 4 ? [geo.Batch, geo.OutChannels, geo.OutH, geo.OutW] : [geo.OutChannels, geo.OutH, geo.OutW];
         var fn = new Conv2dFunction { geo = geo, colsSaved = cols is not null };
@@ -45,37 +48,32 @@ internal sealed class Conv2dFunction : GradFn
         return y;
     }
 
-    private static void Forward(Geometry geo, Tensor x, Tensor w, Tensor? b, float[] output, float[]? cols)
+    private static void ForwardGroup(Conv2dGeometry geo, int j, float[] x, int xOffset, float[] w, int wOffset, float[]? bias, float[] output, float[]? savedCols)
     {
-        var (xData, xOffset) = (x.FloatData, (int)x.Offset);
-        var (wData, wOffset) = (w.FloatData, (int)w.Offset);
-        var (bData, bOffset) = b is null ? (null, 0) : (b.FloatData, (int)b.Offset);
-        // One image per work item; with a single image the pool runs it inline and the GEMM itself goes parallel.
-        WorkerPool.For(geo.Batch, n =>
+        var (first, count) = geo.Group(j);
+        var width = count * geo.OutSize;
+        var rentedCols = savedCols is null ? ArrayPool<float>.Shared.Rent(count * geo.ColsSize) : null;
+        // One image writes its [O, OutSize] result in place; a group's [O, count·OutSize] product is scattered after.
+        var rentedY = count > 1 ? ArrayPool<float>.Shared.Rent(geo.OutChannels * width) : null;
+        try
         {
-            var image = xData.AsSpan(xOffset + n * geo.ImageSize, geo.ImageSize);
-            var y = output.AsSpan(n * geo.OutImageSize, geo.OutImageSize);
-            if (bData is not null)
-                for (int o = 0; o < geo.OutChannels; o++) y.Slice(o * geo.OutSize, geo.OutSize).Fill(bData[bOffset + o]);
-            float[]? rented = null;
-            try
-            {
-                ReadOnlySpan<float> colsN = image;
-                if (!geo.Pointwise)
+            var cols = savedCols is not null ? savedCols.AsSpan(first * geo.ColsSize, count * geo.ColsSize) : rentedCols.AsSpan(0, count * geo.ColsSize);
+            geo.UnfoldGroup(x, xOffset, first, count, cols);
+            var y = rentedY is not null ? rentedY.AsSpan(0, geo.OutChannels * width) : output.AsSpan(first * geo.OutImageSize, geo.OutImageSize);
+            Gemm.Multiply(w.AsSpan(wOffset, geo.WeightSize), cols, y, geo.OutChannels, width, geo.Patch);
+            for (int g = 0; g < count; g++)
+                for (int o = 0; o < geo.OutChannels; o++)
                 {
-                    var target = cols is not null
-                        ? cols.AsSpan(n * geo.ColsSize, geo.ColsSize)
-                        : (rented = ArrayPool<float>.Shared.Rent(geo.ColsSize)).AsSpan(0, geo.ColsSize);
-                    geo.Unfold(image, target);
-                    colsN = target;
+                    var target = output.AsSpan((first + g) * geo.OutImageSize + o * geo.OutSize, geo.OutSize);
+                    if (rentedY is not null) y.Slice(o * width + g * geo.OutSize, geo.OutSize).CopyTo(target);
+                    if (bias is not null) TensorPrimitives.Add(target, bias[o], target);
                 }
-                Gemm.Multiply(wData.AsSpan(wOffset, geo.WeightSize), colsN, y, geo.OutChannels, geo.OutSize, geo.Patch, accumulate: bData is not null);
-            }
-            finally
-            {
-                if (rented is not null) ArrayPool<float>.Shared.Return(rented);
-            }
-        });
+        }
+        finally
+        {
+            if (rentedCols is not null) ArrayPool<float>.Shared.Return(rentedCols);
+            if (rentedY is not null) ArrayPool<float>.Shared.Return(rentedY);
+        }
     }
 
     internal override Tensor?[] Backward(Tensor gradOutput)
@@ -94,12 +92,12 @@ internal sealed class Conv2dFunction : GradFn
         {
             var cols = colsSaved ? Saved(2).FloatData : null;
             var transposed = needWeight && TransposedWeightGradPays(geo.OutChannels, geo.Patch);
-            // dW sums over images, so each chunk of images owns a partial sum; chunk 0 writes straight into dw unless it computes dWᵀ.
-            var chunks = Math.Min(geo.Batch, WorkerPool.NumThreads);
+            // dW sums over groups, so each chunk of groups owns a partial sum; chunk 0 writes straight into dw unless it computes dWᵀ.
+            var chunks = Math.Min(geo.Groups, WorkerPool.NumThreads);
             var partials = new float[chunks][];
             if (dw is not null)
                 for (int c = 0; c < chunks; c++) partials[c] = c == 0 && !transposed ? dw : ArrayPool<float>.Shared.Rent(geo.WeightSize);
-            var job = new BackwardJob(geo, x.FloatData, (int)x.Offset, w.FloatData, (int)w.Offset, dyData, dyOffset, cols, dx,
+            var job = new Conv2dBackwardJob(geo, x.FloatData, (int)x.Offset, w.FloatData, (int)w.Offset, dyData, dyOffset, cols, dx,
                 dw is null ? null : partials, transposed, chunks);
             WorkerPool.For(chunks, job.RunChunk);
             if (dw is not null) ReduceWeightGrad(partials, transposed, dw);
@@ -147,55 +145,7 @@ internal sealed class Conv2dFunction : GradFn
         return db;
     }
 
-    /// <summary>The backward pass over one contiguous chunk of images; a class so the parallel body captures it once.</summary>
-    private sealed class BackwardJob(Geometry geo, float[] x, int xOffset, float[] w, int wOffset, float[] dy, int dyOffset,
-        float[]? savedCols, float[]? dx, float[][]? dwPartials, bool transposedWeightGrad, int chunks)
-    {
-        public void RunChunk(int chunk)
-        {
-            int first = (int)((long)geo.Batch * chunk / chunks), end = (int)((long)geo.Batch * (chunk + 1) / chunks);
-            var needScratch = !geo.Pointwise && (dx is not null || (dwPartials is not null && savedCols is null));
-            var scratch = needScratch ? ArrayPool<float>.Shared.Rent(geo.ColsSize) : null;
-            try
-            {
-                var weight = w.AsSpan(wOffset, geo.WeightSize);
-                for (int n = first; n < end; n++)
-                {
-                    var dyN = dy.AsSpan(dyOffset + n * geo.OutImageSize, geo.OutImageSize);
-                    var image = x.AsSpan(xOffset + n * geo.ImageSize, geo.ImageSize);
-                    if (dwPartials is not null)
-                    {
-                        ReadOnlySpan<float> colsN = image;
-                        if (savedCols is not null) colsN = savedCols.AsSpan(n * geo.ColsSize, geo.ColsSize);
-                        else if (!geo.Pointwise)
-                        {
-                            geo.Unfold(image, scratch.AsSpan(0, geo.ColsSize));
-                            colsN = scratch.AsSpan(0, geo.ColsSize);
-                        }
-                        var partial = dwPartials[chunk].AsSpan(0, geo.WeightSize);
-                        if (transposedWeightGrad)
-                            Gemm.Multiply(colsN, dyN, partial, geo.Patch, geo.OutChannels, geo.OutSize, transB: true, accumulate: n != first);
-                        else
-                            Gemm.Multiply(dyN, colsN, partial, geo.OutChannels, geo.Patch, geo.OutSize, transB: true, accumulate: n != first);
-                    }
-                    if (dx is not null)
-                    {
-                        var dxN = dx.AsSpan(n * geo.ImageSize, geo.ImageSize);
-                        // For a pointwise conv the columns are the image, so Wᵀ·dY is already dX.
-                        var target = geo.Pointwise ? dxN : scratch.AsSpan(0, geo.ColsSize);
-                        Gemm.Multiply(weight, dyN, target, geo.Patch, geo.OutSize, geo.OutChannels, transA: true);
-                        if (!geo.Pointwise) geo.FoldAdd(target, dxN);
-                    }
-                }
-            }
-            finally
-            {
-                if (scratch is not null) ArrayPool<float>.Shared.Return(scratch);
-            }
-        }
-    }
-
-    private static Geometry Measure(Tensor input, Tensor weight, Tensor? bias, Conv2dOptions o)
+    private static Conv2dGeometry Measure(Tensor input, Tensor weight, Tensor? bias, Conv2dOptions o)
     {
         Elementwise.RequireFloat(input, "conv2d");
         Elementwise.RequireFloat(weight, "conv2d");
@@ -230,28 +180,7 @@ internal sealed class Conv2dFunction : GradFn
         long colsPerImage = ws[1] * ws[2] * ws[3] * outH * outW;
         if (batch * ws[0] * outH * outW > int.MaxValue || colsPerImage > int.MaxValue)
             throw new ArgumentException($"conv2d: input {Shapes.Format(xs)} with weight {Shapes.Format(ws)} is too large for one convolution; split the batch.");
-        return new Geometry((int)batch, (int)ws[1], (int)height, (int)width, (int)ws[0], (int)ws[2], (int)ws[3], o, (int)outH, (int)outW);
-    }
-
-    private readonly record struct Geometry(int Batch, int Channels, int Height, int Width, int OutChannels, int KernelH, int KernelW,
-        Conv2dOptions Options, int OutH, int OutW)
-    {
-        public int Patch => Channels * KernelH * KernelW;
-        public int OutSize => OutH * OutW;
-        public int ImageSize => Channels * Height * Width;
-        public int OutImageSize => OutChannels * OutSize;
-        public int ColsSize => Patch * OutSize;
-        public int WeightSize => OutChannels * Patch;
-
-        // A 1×1 kernel with unit stride and no padding reads every pixel exactly once, so the image already is its column matrix.
-        public bool Pointwise => KernelH == 1 && KernelW == 1 && Options is { StrideH: 1, StrideW: 1, PadTop: 0, PadBottom: 0, PadLeft: 0, PadRight: 0 };
-
-        public void Unfold(ReadOnlySpan<float> image, Span<float> cols) =>
-            Im2Col.Unfold(image, Channels, Height, Width, KernelH, KernelW, Options.PadTop, Options.PadLeft,
-                Options.StrideH, Options.StrideW, Options.DilationH, Options.DilationW, OutH, OutW, cols);
-
-        public void FoldAdd(ReadOnlySpan<float> cols, Span<float> image) =>
-            Im2Col.FoldAdd(cols, Channels, Height, Width, KernelH, KernelW, Options.PadTop, Options.PadLeft,
-                Options.StrideH, Options.StrideW, Options.DilationH, Options.DilationW, OutH, OutW, image);
+        return new Conv2dGeometry((int)batch, (int)ws[1], (int)height, (int)width, (int)ws[0], (int)ws[2], (int)ws[3], o, (int)outH, (int)outW,
+            Conv2dGeometry.ChooseGroupSize((int)batch, (int)(outH * outW)));
     }
 }

@@ -21,7 +21,7 @@ internal sealed class Pool2dPlan(long[] inputShape, PoolAxis rows, PoolAxis cols
     public int OutPlane => rows.Count * cols.Count;
     public long[] OutputShape => [.. inputShape[..^2], rows.Count, cols.Count];
 
-    /// <summary>Kernel 2, stride 2, no padding over even sizes: disjoint 2×2 tiles, the CNN chapters' pooling, which has a fast path.</summary>
+    /// <summary>Kernel 2, stride 2, no padding: disjoint 2×2 tiles (an odd last row or column is dropped), the CNNs' pooling, which has a fast path.</summary>
     public bool Tiles2x2 => tiles2x2;
 
     /// <summary>max_pool2d / avg_pool2d: kernel [k] or [kH, kW]; stride defaults to the kernel; padding at most half the kernel.</summary>
@@ -44,7 +44,7 @@ internal sealed class Pool2dPlan(long[] inputShape, PoolAxis rows, PoolAxis cols
         return new Pool2dPlan(input.Shape,
             PoolAxis.Sliding((int)height, kh, sh, ph, outH, countIncludePad),
             PoolAxis.Sliding((int)width, kw, sw, pw, outW, countIncludePad),
-            kh == 2 && kw == 2 && sh == 2 && sw == 2 && ph == 0 && pw == 0 && height % 2 == 0 && width % 2 == 0);
+            kh == 2 && kw == 2 && sh == 2 && sw == 2 && ph == 0 && pw == 0);
     }
 
     /// <summary>adaptive_avg_pool2d: output size [s] or [sH, sW].</summary>
