@@ -114,6 +114,33 @@ public static partial class torch
                 return normal_(tensor, 0, std, generator);
             }
 
+            /// <summary>
+            /// Fills a 3-, 4- or 5-D convolution weight [out, in/groups, *kernel] with the Dirac delta: output channel d of
+            /// each group passes input channel d through unchanged (a 1 at the kernel's centre), for d below both channel
+            /// counts; everything else is 0. A convolution so initialized starts as the identity.
+            /// </summary>
+            public static Tensor dirac_(Tensor tensor, long groups = 1)
+            {
+                ArgumentNullException.ThrowIfNull(tensor);
+                var shape = tensor.Shape;
+                if (shape.Length is < 3 or > 5)
+                    throw new ArgumentException($"init.dirac_: expected a 3-, 4- or 5-D convolution weight [out, in, *kernel] but got {Shapes.Format(shape)}.");
+                if (groups < 1 || shape[0] % groups != 0)
+                    throw new ArgumentException($"init.dirac_: the {shape[0]} output channels of {Shapes.Format(shape)} do not divide into {groups} groups.");
+                return Fill(tensor, "dirac_", () =>
+                {
+                    var values = new float[tensor.numel()];
+                    var kernel = shape.AsSpan(2);
+                    long kernelSize = Shapes.Numel(kernel), centre = 0;
+                    foreach (var k in kernel) centre = centre * k + k / 2;
+                    long outPerGroup = shape[0] / groups;
+                    for (long g = 0; g < groups; g++)
+                        for (long d = 0; d < Math.Min(outPerGroup, shape[1]); d++)
+                            values[((g * outPerGroup + d) * shape[1] + d) * kernelSize + centre] = 1;
+                    return new Tensor(values, shape);
+                });
+            }
+
             private static long Fan(Tensor tensor, FanInOut mode, string op)
             {
                 var (fanIn, fanOut) = CalculateFanInAndFanOut(tensor);

@@ -94,5 +94,16 @@ static class OpCases
         Op("cat/dim0", [In(2, 3), In(4, 3), In(1, 3)], m => MT.cat([m[0], m[1], m[2]], 0), t => TT.cat([t[0], t[1], t[2]], 0)),
         Op("stack/dim0", [In(3, 4), In(3, 4)], m => MT.stack([m[0], m[1]], 0), t => TT.stack([t[0], t[1]], 0)),
         Op("stack/last", [In(3, 4), In(3, 4)], m => MT.stack([m[0], m[1]], 2), t => TT.stack([t[0], t[1]], 2)),
+
+        // Padding, sliding windows and interpolation (the fast CIFAR recipe's data path).
+        Op("pad/constant", [In(2, 3, 4, 5)], m => MT.nn.functional.pad(m[0], [1, 2, 0, 3], value: 0.5), t => TT.nn.functional.pad(t[0], [1, 2, 0, 3], value: 0.5)),
+        Op("pad/constant-crop", [In(2, 3, 4, 5)], m => MT.nn.functional.pad(m[0], [-1, 2, 1, -2]), t => TT.nn.functional.pad(t[0], [-1, 2, 1, -2])),
+        Op("pad/reflect", [In(2, 3, 4, 5)], m => MT.nn.functional.pad(m[0], [2, 2, 3, 1], NotebookDL.PaddingModes.Reflect), t => TT.nn.functional.pad(t[0], [2, 2, 3, 1], global::TorchSharp.PaddingModes.Reflect)),
+        Op("pad/replicate", [In(2, 3, 4, 5)], m => MT.nn.functional.pad(m[0], [2, 1, 1, 3], NotebookDL.PaddingModes.Replicate), t => TT.nn.functional.pad(t[0], [2, 1, 1, 3], global::TorchSharp.PaddingModes.Replicate)),
+        Op("pad/circular", [In(2, 3, 4, 5)], m => MT.nn.functional.pad(m[0], [2, 1, 1, 4], NotebookDL.PaddingModes.Circular), t => TT.nn.functional.pad(t[0], [2, 1, 1, 4], global::TorchSharp.PaddingModes.Circular)),
+        Op("unfold/3x3-padded", [In(2, 3, 5, 6)], m => MT.nn.functional.unfold(m[0], 3, padding: 1), t => TT.nn.functional.unfold(t[0], 3, padding: 1)),
+        Op("unfold/2x2-strided-dilated", [In(2, 2, 7, 6)], m => MT.nn.functional.unfold(m[0], (2, 2), dilation: (2, 1), stride: (2, 2)),
+            t => TT.nn.functional.unfold(t[0], (2, 2), dilation: (2, 1), stride: (2, 2))),
+        Op("lerp/tensor-weight", [In(3, 4), In(3, 4), In(4)], m => m[0].lerp(m[1], m[2]), t => t[0].lerp(t[1], t[2])),
     ];
 }
