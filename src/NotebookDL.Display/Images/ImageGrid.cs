@@ -12,7 +12,7 @@ public sealed record ImageGrid(IReadOnlyList<ImageTile> Tiles, int Rows, int Col
 {
     public double Width { get; init; } = Theme.Width;
 
-    public MimeBundle ToMimeBundle() => new MimeBundle(ToText()).With(MimeBundle.Svg, ToSvg());
+    public MimeBundle ToMimeBundle() => MimeBundle.Picture(ToText(), ToSvg());
 
     public string ToSvg()
     {

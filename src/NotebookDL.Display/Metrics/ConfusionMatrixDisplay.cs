@@ -21,7 +21,7 @@ public sealed record ConfusionMatrixDisplay(IReadOnlyList<string> ClassNames, IR
         return support == 0 ? 0 : Counts[row][column] / (double)support;
     }
 
-    public MimeBundle ToMimeBundle() => new MimeBundle(ToText()).With(MimeBundle.Svg, ConfusionMatrixSvg.Render(this));
+    public MimeBundle ToMimeBundle() => MimeBundle.Picture(ToText(), ConfusionMatrixSvg.Render(this));
 
     public string ToText()
     {

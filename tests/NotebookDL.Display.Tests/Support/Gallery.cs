@@ -6,7 +6,7 @@ namespace NotebookDL.Display.Tests;
 
 /// <summary>
 /// Every picture and table the display project draws, built from fixed data: the browser test renders
-/// each one, and the SVG test checks each is well formed.
+/// each one, the SVG test checks each is well formed, and the PNG tests check each picture's PNG copy.
 /// </summary>
 internal static class Gallery
 {
@@ -47,7 +47,7 @@ internal static class Gallery
         void Add(string name, IDisplayable display)
         {
             var bundle = display.ToMimeBundle();
-            foreach (var mime in new[] { MimeBundle.Svg, MimeBundle.Html })
+            foreach (var mime in new[] { MimeBundle.Svg, MimeBundle.Png, MimeBundle.Html })
                 if (bundle.TryGetValue(mime, out var content)) list.Add(new Item(name, mime, content));
         }
 
