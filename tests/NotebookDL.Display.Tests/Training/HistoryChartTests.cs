@@ -191,3 +191,21 @@ public class HistoryTextTests
         Assert.StartsWith("Training history: 3 of 30 epochs\n", chart.ToMimeBundle().Text);
     }
 }
+
+public class HistoryAxisTests
+{
+    [Fact]
+    public void HistoryChart_RightPanelEndsAtALongTickLabel_LabelStaysInsideThePicture()
+    {
+        var epochs = Enumerable.Range(0, 10_000).ToList();
+        var values = epochs.Select(e => 1.0 / (e + 1)).ToList();
+        var chart = new HistoryChart(epochs, [new MetricColumn("loss", values), new MetricColumn("accuracy", values)], [], [], null);
+
+        var svg = chart.ToFigure().ToSvg();
+
+        var width = SvgAssert.Size(svg).width;
+        var last = SvgAssert.WellFormed(svg).Descendants(SvgAssert.Svg + "text").Last(t => t.Value == "10000");
+        var right = double.Parse(last.Attribute("x")!.Value, System.Globalization.CultureInfo.InvariantCulture) + "10000".Length * ChartRenderer.CharWidth * Theme.FontSize / 2;
+        Assert.True(right <= width - 2, $"the last tick label reaches x = {right} in a picture {width} wide");
+    }
+}
