@@ -18,6 +18,9 @@ internal static class Gallery
 
     public static Item Get(string name) => Items.Single(i => i.Name == name);
 
+    /// <summary>The named display's rendering of <paramref name="mimeType"/>; null when its bundle has none.</summary>
+    public static string? Content(string name, string mimeType) => Items.SingleOrDefault(i => i.Name == name && i.MimeType == mimeType)?.Content;
+
     public static IEnumerable<object[]> Names(string? mimeType = null) =>
         Items.Where(i => mimeType is null || i.MimeType == mimeType).Select(i => new object[] { i.Name });
 
