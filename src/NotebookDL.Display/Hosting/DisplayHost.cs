@@ -21,13 +21,6 @@ public static class DisplayHost
         ArgumentNullException.ThrowIfNull(host);
         var previous = scoped.Value;
         scoped.Value = host;
-        return new Scope(() => scoped.Value = previous);
-    }
-
-    private sealed class Scope(Action restore) : IDisposable
-    {
-        private Action? restore = restore;
-
-        public void Dispose() => Interlocked.Exchange(ref restore, null)?.Invoke();
+        return new RestoreOnDispose(() => scoped.Value = previous);
     }
 }

@@ -11,11 +11,22 @@ public sealed class MimeBundle : IReadOnlyDictionary<string, string>
     public const string PlainText = "text/plain";
     public const string Html = "text/html";
     public const string Svg = "image/svg+xml";
+    public const string Png = "image/png";
     public const string Plotly = "application/vnd.plotly.v1+json";
 
     private readonly List<KeyValuePair<string, string>> entries = [];
 
     public MimeBundle(string plainText) => entries.Add(new(PlainText, plainText ?? ""));
+
+    /// <summary>
+    /// The bundle of a picture: its text summary, its SVG and, unless <paramref name="withPng"/> is false, a PNG of the
+    /// same SVG (base64) for front ends that sanitize SVG away. Every picture display builds its bundle here.
+    /// </summary>
+    public static MimeBundle Picture(string plainText, string svg, bool withPng = true)
+    {
+        var bundle = new MimeBundle(plainText).With(Svg, svg);
+        return withPng && SvgRasterizer.TryRender(svg) is { } png ? bundle.With(Png, Convert.ToBase64String(png)) : bundle;
+    }
 
     /// <summary>Adds or replaces a rendering; returns this bundle so renderings can be chained.</summary>
     public MimeBundle With(string mimeType, string content)

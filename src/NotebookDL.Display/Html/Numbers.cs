@@ -33,6 +33,19 @@ internal static class Numbers
         return value.ToString(abs >= 100 ? "0.#" : "0.####", Invariant);
     }
 
+    /// <summary>
+    /// <paramref name="digits"/> significant digits for metrics (losses, accuracies): 0.95 → "0.95", 0.123456 → "0.123",
+    /// 3.2e-7 → "3.2e-7" (never "0.0000"), 123456 → "123456".
+    /// </summary>
+    public static string Significant(double value, int digits = 3)
+    {
+        if (!double.IsFinite(value) || value == 0) return Compact(value);
+        var abs = Math.Abs(value);
+        if (abs < 1e-3 || abs >= 1e6) return value.ToString("0." + new string('#', digits - 1) + "e+0", Invariant);
+        var decimals = Math.Max(0, digits - 1 - (int)Math.Floor(Math.Log10(abs)));
+        return Math.Round(value, decimals).ToString(decimals == 0 ? "0" : "0." + new string('#', decimals), Invariant);
+    }
+
     /// <summary>A fixed number of decimals, invariant.</summary>
     public static string Fixed(double value, int decimals) => value.ToString("F" + decimals, Invariant);
 

@@ -12,7 +12,10 @@ public sealed record ImageGrid(IReadOnlyList<ImageTile> Tiles, int Rows, int Col
 {
     public double Width { get; init; } = Theme.Width;
 
-    public MimeBundle ToMimeBundle() => new MimeBundle(ToText()).With(MimeBundle.Svg, ToSvg());
+    /// <summary>The text/plain form lists the captions of this many rows, so a 10 × 10 grid's text stays a summary.</summary>
+    private const int MaxCaptionRows = 3;
+
+    public MimeBundle ToMimeBundle() => MimeBundle.Picture(ToText(), ToSvg());
 
     public string ToSvg()
     {
@@ -49,11 +52,10 @@ public sealed record ImageGrid(IReadOnlyList<ImageTile> Tiles, int Rows, int Col
         var text = new StringBuilder(Title ?? "Images").Append($": {Tiles.Count} images in {Rows} × {Columns}");
         if (Tiles.Count > 0) text.Append($", each {Tiles[0].Channels} × {Tiles[0].Height} × {Tiles[0].Width}");
         var captions = Tiles.Where(t => t.Caption.Count > 0).Select(t => string.Join(" / ", t.Caption)).ToList();
-        for (int r = 0; r < Rows && captions.Count > 0; r++)
-        {
-            var row = captions.Skip(r * Columns).Take(Columns).ToList();
-            if (row.Count > 0) text.Append('\n').Append("  ").Append(string.Join(" | ", row));
-        }
+        var captionRows = (captions.Count + Columns - 1) / Columns;
+        for (int r = 0; r < Math.Min(captionRows, MaxCaptionRows); r++)
+            text.Append('\n').Append("  ").Append(string.Join(" | ", captions.Skip(r * Columns).Take(Columns)));
+        if (captionRows > MaxCaptionRows) text.Append($"\n  … ({captions.Count - MaxCaptionRows * Columns} more captions)");
         return text.ToString();
     }
 

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace NotebookDL.Display;
 
 /// <summary>
@@ -21,26 +19,9 @@ public sealed record ConfusionMatrixDisplay(IReadOnlyList<string> ClassNames, IR
         return support == 0 ? 0 : Counts[row][column] / (double)support;
     }
 
-    public MimeBundle ToMimeBundle() => new MimeBundle(ToText()).With(MimeBundle.Svg, ConfusionMatrixSvg.Render(this));
+    public MimeBundle ToMimeBundle() => MimeBundle.Picture(ToText(), ConfusionMatrixSvg.Render(this));
 
-    public string ToText()
-    {
-        var cells = Enumerable.Range(0, NumClasses).Select(r => Enumerable.Range(0, NumClasses)
-            .Select(c => $"{Numbers.Int(Counts[r][c])} ({Numbers.Fixed(100 * Fraction(r, c), 1)}%)").ToList()).ToList();
-        var nameWidth = Math.Max("true \\ predicted".Length, ClassNames.Max(n => n.Length));
-        var widths = Enumerable.Range(0, NumClasses).Select(c => Math.Max(ClassNames[c].Length, cells.Max(row => row[c].Length))).ToArray();
-        var text = new StringBuilder(Title ?? "Confusion matrix").Append('\n').Append("rows: true label, columns: predicted label, (%) of each true class\n");
-        text.Append("true \\ predicted".PadRight(nameWidth));
-        for (int c = 0; c < NumClasses; c++) text.Append("  ").Append(ClassNames[c].PadLeft(widths[c]));
-        text.Append('\n');
-        for (int r = 0; r < NumClasses; r++)
-        {
-            text.Append(ClassNames[r].PadRight(nameWidth));
-            for (int c = 0; c < NumClasses; c++) text.Append("  ").Append(cells[r][c].PadLeft(widths[c]));
-            text.Append('\n');
-        }
-        return text.ToString().TrimEnd('\n');
-    }
+    public string ToText() => ConfusionMatrixText.Render(this);
 
     public override string ToString() => ToText();
 }

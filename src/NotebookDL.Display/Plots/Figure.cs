@@ -25,7 +25,7 @@ public sealed record Figure(IReadOnlyList<Chart> Panels, string? Title = null) :
 
     public MimeBundle ToMimeBundle()
     {
-        var bundle = new MimeBundle(ToText()).With(MimeBundle.Svg, ToSvg());
+        var bundle = MimeBundle.Picture(ToText(), ToSvg());
         return Interactive ? bundle.With(MimeBundle.Plotly, PlotlyJson.Render(this)) : bundle;
     }
 

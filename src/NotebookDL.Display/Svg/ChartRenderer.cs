@@ -69,7 +69,9 @@ internal static class ChartRenderer
         foreach (var (t, label) in xTicks)
         {
             svg.Line(sx[t], bottom, sx[t], bottom + 4, Theme.Axis);
-            svg.Text(sx[t], bottom + 16, label, anchor: "middle", fill: Theme.MutedText);
+            // a label centred on the last tick can reach past the panel (epoch 1000 of a 1000-epoch run): shift it left to fit
+            var halfWidth = label.Length * CharWidth * Theme.FontSize / 2;
+            svg.Text(Math.Min(sx[t], x + w - 3 - halfWidth), bottom + 16, label, anchor: "middle", fill: Theme.MutedText);
         }
         foreach (var t in sy.Ticks)
         {

@@ -54,7 +54,10 @@ public sealed record HistoryChart(IReadOnlyList<int> Epochs, IReadOnlyList<Metri
     public IReadOnlyList<(int index, double rate)> LearningRateChanges =>
         Enumerable.Range(1, Math.Max(0, LearningRates.Count - 1)).Where(i => LearningRates[i] != LearningRates[i - 1]).Select(i => (i, LearningRates[i])).ToList();
 
-    public MimeBundle ToMimeBundle() => new MimeBundle(HistoryText.Render(this)).With(MimeBundle.Svg, ToFigure().ToSvg());
+    public MimeBundle ToMimeBundle() => ToMimeBundle(withPng: true);
+
+    /// <summary>The chart's bundle; live redraws leave the PNG out (it costs more than the SVG) and send it with the finished chart.</summary>
+    public MimeBundle ToMimeBundle(bool withPng) => MimeBundle.Picture(HistoryText.Render(this), ToFigure().ToSvg(), withPng);
 
     public Figure ToFigure() => HistoryFigure.Build(this);
 

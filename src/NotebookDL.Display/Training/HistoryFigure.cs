@@ -12,8 +12,11 @@ internal static class HistoryFigure
     public static Figure Build(HistoryChart history)
     {
         var x = history.Epochs.Select(e => e + 1.0).ToList();
-        var count = history.PlannedEpochs ?? Math.Max(1, x.Count == 0 ? 1 : (int)x.Max());
-        var xRange = new AxisRange(0.5, Math.Max(count, x.Count == 0 ? 1 : x.Max()) + 0.5);
+        var ran = x.Count == 0 ? 1 : (int)x.Max();
+        // A live chart spans the epochs fit was asked for, so the axis does not rescale every epoch; a run that
+        // stopped early (EarlyStopping, an interrupt) spans the epochs it ran.
+        var stoppedEarly = history.StoppedEpoch is not null || history.Message is not null;
+        var xRange = new AxisRange(0.5, (stoppedEarly ? ran : Math.Max(history.PlannedEpochs ?? ran, ran)) + 0.5);
         var kind = x.Count <= 40 ? SeriesKind.LineWithMarkers : SeriesKind.Line;
         var rateChanges = history.LearningRateChanges;
         var best = history.BestEpoch;
@@ -37,7 +40,7 @@ internal static class HistoryFigure
             {
                 foreach (var epoch in history.Checkpoints)
                     if (IndexOf(history, epoch) is { } i) points.Add(new PointMarker(epoch + 1, monitored[i], "checkpoint saved", CheckpointColor, MarkerShape.Diamond));
-                if (best is { } be && IndexOf(history, be) is { } bi) points.Add(new PointMarker(be + 1, monitored[bi], $"best {history.MonitorName} {Numbers.Fixed(monitored[bi], 4)}", BestColor, MarkerShape.Star));
+                if (best is { } be && IndexOf(history, be) is { } bi) points.Add(new PointMarker(be + 1, monitored[bi], $"best {history.MonitorName} {Numbers.Significant(monitored[bi])}", BestColor, MarkerShape.Star));
             }
             charts.Add(new Chart(series, panel, "epoch")
             {

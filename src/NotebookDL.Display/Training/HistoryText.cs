@@ -3,53 +3,48 @@ using System.Text;
 namespace NotebookDL.Display;
 
 /// <summary>
-/// The text/plain history: one row per epoch (as Keras' pd.DataFrame(history.history) prints), then the events.
-/// Long runs show their first and last epochs only, as pandas does, so a 1,000-epoch chart's text stays short.
+/// The text/plain history: a short summary, not a table of epochs. It is what a console, a screen reader and an
+/// untrusted notebook show, so it says how far training went, where each metric started and ended (the y ranges
+/// of the panels), the best epoch and the events, in a few lines however long the run.
 /// </summary>
 internal static class HistoryText
 {
-    private const int EdgeRows = 5;
-
     public static string Render(HistoryChart history)
     {
-        var headers = new List<string> { "epoch" };
-        headers.AddRange(history.Metrics.Select(m => m.Name));
-        if (history.LearningRates.Count > 0) headers.Add("lr");
-        var rows = new List<List<string>>();
-        for (int i = 0; i < history.Epochs.Count; i++)
-        {
-            var row = new List<string> { Numbers.Int(history.Epochs[i] + 1) };
-            row.AddRange(history.Metrics.Select(m => i < m.Values.Count ? Numbers.Fixed(m.Values[i], 4) : ""));
-            if (history.LearningRates.Count > 0) row.Add(i < history.LearningRates.Count ? Numbers.Compact(history.LearningRates[i]) : "");
-            rows.Add(row);
-        }
-        var widths = headers.Select((h, c) => Math.Max(h.Length, rows.Select(r => r[c].Length).DefaultIfEmpty(0).Max())).ToArray();
-        var text = new StringBuilder(history.Title ?? "Training history").Append('\n');
-        if (rows.Count == 0) text.Append("(no epochs yet)\n");
-        else
-        {
-            text.Append(string.Join("  ", headers.Select((h, c) => h.PadLeft(widths[c])))).Append('\n');
-            var elide = rows.Count > 2 * EdgeRows + 2;
-            for (int i = 0; i < rows.Count; i++)
-            {
-                if (elide && i == EdgeRows)
-                {
-                    text.Append("…".PadLeft(widths[0])).Append($"  ({rows.Count - 2 * EdgeRows} more epochs)\n");
-                    i = rows.Count - EdgeRows;
-                }
-                text.Append(string.Join("  ", rows[i].Select((v, c) => v.PadLeft(widths[c])))).Append('\n');
-            }
-        }
-        if (history.BestEpoch is { } best)
-        {
-            var column = history.Metrics.First(m => m.Name == history.MonitorName);
-            text.Append($"best epoch: {best + 1} ({history.MonitorName} {Numbers.Fixed(column.Values[history.Epochs.ToList().IndexOf(best)], 4)})\n");
-        }
+        var text = new StringBuilder(history.Title ?? "Training history").Append(": ").Append(Progress(history)).Append('\n');
+        if (history.Epochs.Count == 0) return text.ToString().TrimEnd('\n');
+        var nameWidth = history.Metrics.Select(m => m.Name.Length).DefaultIfEmpty(0).Max();
+        foreach (var metric in history.Metrics)
+            text.Append("  ").Append(metric.Name.PadRight(nameWidth)).Append("  ").Append(Span(metric.Values)).Append('\n');
+        if (history.BestEpoch is { } best && history.Metrics.FirstOrDefault(m => m.Name == history.MonitorName) is { } monitored)
+            text.Append($"best epoch: {best + 1} ({history.MonitorName} {Numbers.Significant(monitored.Values[history.Epochs.ToList().IndexOf(best)])})\n");
         if (history.Checkpoints.Count > 0) text.Append($"checkpoints saved after epochs: {string.Join(", ", history.Checkpoints.Select(e => e + 1))}\n");
-        foreach (var (index, rate) in history.LearningRateChanges)
-            text.Append($"learning rate changed to {Numbers.Compact(rate)} at epoch {history.Epochs[index] + 1}\n");
-        if (history.StoppedEpoch is { } stop) text.Append($"{(history.Message is null ? "early stop" : "stopped")} at epoch {stop + 1}\n");
+        if (history.LearningRates.Count > 0)
+        {
+            text.Append($"learning rate {Numbers.Compact(history.LearningRates[0])}");
+            foreach (var (index, rate) in history.LearningRateChanges) text.Append($", {Numbers.Compact(rate)} from epoch {history.Epochs[index] + 1}");
+            text.Append('\n');
+        }
         if (history.Message is not null) text.Append(history.Message).Append('\n');
         return text.ToString().TrimEnd('\n');
+    }
+
+    /// <summary>"8 epochs, early stop at epoch 8", "3 of 30 epochs" while a live chart waits for the rest.</summary>
+    private static string Progress(HistoryChart history)
+    {
+        var count = history.Epochs.Count;
+        if (count == 0) return "(no epochs yet)";
+        var epochs = count == 1 ? "1 epoch" : $"{count} epochs";
+        if (history.StoppedEpoch is { } stop) return $"{epochs}, {(history.Message is null ? "early stop" : "stopped")} at epoch {stop + 1}";
+        return history.PlannedEpochs is { } planned && count < planned ? $"{count} of {planned} epochs" : epochs;
+    }
+
+    /// <summary>"1.92 → 0.55 (min 0.55, max 1.92)": first and last value, and the range the panel's y axis spans.</summary>
+    private static string Span(IReadOnlyList<double> values)
+    {
+        var finite = values.Where(double.IsFinite).ToList();
+        if (finite.Count == 0) return values.Count == 0 ? "no values" : $"no finite values (last {Numbers.Significant(values[^1])})";
+        var span = $"{Numbers.Significant(values[0])} \u2192 {Numbers.Significant(values[^1])}";
+        return values.Count == 1 ? Numbers.Significant(values[0]) : $"{span} (min {Numbers.Significant(finite.Min())}, max {Numbers.Significant(finite.Max())})";
     }
 }

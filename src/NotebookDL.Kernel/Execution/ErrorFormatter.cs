@@ -1,16 +1,13 @@
-using System.Diagnostics;
 using System.Reflection;
-using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 
 namespace NotebookDL.Kernel.Execution;
 
 /// <summary>
 /// Builds Jupyter errors: compile errors as one readable error naming cell lines (never stderr noise, which
-/// nbgrader penalises), runtime exceptions with a traceback that points into cells and hides Roslyn and
-/// kernel plumbing.
+/// nbgrader penalises), runtime exceptions with a traceback that points into cells (see <see cref="TracebackFrames"/>).
 /// </summary>
-public static partial class ErrorFormatter
+public static class ErrorFormatter
 {
     public const string CompilationErrorName = "CompilationError";
     public const string InterruptName = "KeyboardInterrupt";
@@ -50,7 +47,7 @@ public static partial class ErrorFormatter
 
         var name = ex.GetType().Name;
         var traceback = new List<string> { $"{ex.GetType().FullName}: {ex.Message}" };
-        traceback.AddRange(Frames(ex));
+        traceback.AddRange(TracebackFrames.Lines(ex));
         for (var inner = ex.InnerException; inner is not null; inner = inner.InnerException)
             traceback.Add($" ---> {inner.GetType().FullName}: {inner.Message}");
         return new CellError(name, ex.Message, traceback);
@@ -68,55 +65,4 @@ public static partial class ErrorFormatter
             }
         }
     }
-
-    private static IEnumerable<string> Frames(Exception ex)
-    {
-        foreach (var frame in new StackTrace(ex, fNeedFileInfo: true).GetFrames())
-        {
-            var method = frame.GetMethod();
-            var type = method?.DeclaringType;
-            if (method is null || type is null || IsPlumbing(type)) continue;
-            int line = frame.GetFileLineNumber();
-            if (IsSubmission(type))
-            {
-                var where = CellName(frame.GetFileName());
-                var member = SubmissionMember(type, method);
-                yield return $"   at {where}{(line > 0 ? $", line {line}" : "")}{(member is null ? "" : $", in {member}")}";
-            }
-            else
-            {
-                var parameters = string.Join(", ", method.GetParameters().Select(p => $"{p.ParameterType.Name} {p.Name}"));
-                var location = line > 0 ? $" in {Path.GetFileName(frame.GetFileName())}:line {line}" : "";
-                yield return $"   at {type.FullName?.Replace('+', '.')}.{method.Name}({parameters}){location}";
-            }
-        }
-    }
-
-    /// <summary>Submissions compile to assemblies named "ℛ*guid#n" with types "Submission#n".</summary>
-    private static bool IsSubmission(Type type) =>
-        (type.Assembly.GetName().Name ?? "").StartsWith("ℛ*", StringComparison.Ordinal);
-
-    private static bool IsPlumbing(Type type)
-    {
-        var ns = type.Namespace ?? "";
-        return ns.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal)
-            || ns.StartsWith("System.Runtime.CompilerServices", StringComparison.Ordinal)
-            || ns.StartsWith("System.Runtime.ExceptionServices", StringComparison.Ordinal)
-            || ns.StartsWith("System.Threading", StringComparison.Ordinal)
-            || type.Assembly == typeof(ErrorFormatter).Assembly;
-    }
-
-    private static string CellName(string? fileName) => string.IsNullOrEmpty(fileName) ? "Cell" : $"Cell {Path.GetFileName(fileName)}";
-
-    /// <summary>Top-level code is "&lt;&lt;Initialize&gt;&gt;"; a method declared in a cell keeps its name (async ones are "&lt;Name&gt;d__n").</summary>
-    private static string? SubmissionMember(Type type, MethodBase method)
-    {
-        var name = method.Name == "MoveNext" ? type.Name : method.Name;
-        var match = StateMachineName().Match(name);
-        if (match.Success) name = match.Groups[1].Value;
-        return name.Contains("Initialize", StringComparison.Ordinal) || name.StartsWith('<') ? null : name;
-    }
-
-    [GeneratedRegex(@"^<([^<>]+)>")]
-    private static partial Regex StateMachineName();
 }

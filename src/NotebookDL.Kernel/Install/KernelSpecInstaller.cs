@@ -45,7 +45,19 @@ public static class KernelSpecInstaller
         var folder = Path.Combine(JupyterPaths.KernelsDirectory(data), KernelName);
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "kernel.json"), KernelJson(argv ?? KernelArgv()).ToJsonString(Json.Indented) + "\n");
+        foreach (var logo in Logos) WriteLogo(folder, logo);
         return folder;
+    }
+
+    /// <summary>The launcher icons Jupyter looks for beside kernel.json (JupyterLab's launcher, VS Code's kernel picker).</summary>
+    public static IReadOnlyList<string> Logos { get; } = ["logo-32x32.png", "logo-64x64.png"];
+
+    private static void WriteLogo(string folder, string name)
+    {
+        using var logo = typeof(KernelSpecInstaller).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The kernel was built without its {name} resource (see NotebookDL.Kernel.csproj).");
+        using var file = File.Create(Path.Combine(folder, name));
+        logo.CopyTo(file);
     }
 
     /// <summary>Kernelspecs earlier in Jupyter's lookup order that would hide the one just installed.</summary>

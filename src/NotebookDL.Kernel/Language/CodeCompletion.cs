@@ -38,6 +38,7 @@ public sealed class CodeCompletion(ScriptSession session)
 
         var matches = symbols
             .Where(s => s.CanBeReferencedByName && s.Name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            .Where(s => prefix.Length > 0 || !IsObjectMember(s))
             .GroupBy(s => s.Name)
             .Select(g => (Name: g.Key, Kind: Kind(g.First())))
             .ToList();
@@ -80,6 +81,17 @@ public sealed class CodeCompletion(ScriptSession session)
         var type = model.GetTypeInfo(left).Type;
         if (type is null || type.TypeKind == TypeKind.Error) return ([], true);
         return (model.LookupSymbols(start, type, includeReducedExtensionMethods: true).Where(s => !s.IsStatic || s is IMethodSymbol { MethodKind: MethodKind.ReducedExtension }), true);
+    }
+
+    /// <summary>
+    /// Equals, GetHashCode, GetType, ToString, MemberwiseClone and ReferenceEquals, declared or overridden: every type
+    /// has them, so they crowd out what a student is looking for after "model." until a letter of one is typed.
+    /// </summary>
+    private static bool IsObjectMember(ISymbol symbol)
+    {
+        for (var method = symbol as IMethodSymbol; method is not null; method = method.OverriddenMethod)
+            if (method.ContainingType?.SpecialType == SpecialType.System_Object) return true;
+        return false;
     }
 
     /// <summary>Exact-case prefix matches first, then case-insensitive ones.</summary>

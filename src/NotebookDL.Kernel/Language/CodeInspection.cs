@@ -47,15 +47,31 @@ public sealed class CodeInspection(ScriptSession session)
         return null;
     }
 
+    /// <summary>
+    /// Roslyn's error-message format with types named as a cell writes them (torch.nn, not NotebookDL.torch.nn) and
+    /// with parameter names and default values: "torch.nn.Linear(long inputSize, long outputSize, bool hasBias = true, …)"
+    /// says which bool is which, where the plain format showed "Linear(long, long, bool, …)".
+    /// </summary>
+    private static readonly SymbolDisplayFormat SignatureFormat = new(
+        globalNamespaceStyle: SymbolDisplayGlobalNamespaceStyle.Omitted,
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypes,
+        genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
+        memberOptions: SymbolDisplayMemberOptions.IncludeParameters | SymbolDisplayMemberOptions.IncludeContainingType | SymbolDisplayMemberOptions.IncludeExplicitInterface,
+        parameterOptions: SymbolDisplayParameterOptions.IncludeType | SymbolDisplayParameterOptions.IncludeName | SymbolDisplayParameterOptions.IncludeDefaultValue
+            | SymbolDisplayParameterOptions.IncludeParamsRefOut | SymbolDisplayParameterOptions.IncludeExtensionThis,
+        propertyStyle: SymbolDisplayPropertyStyle.NameOnly,
+        miscellaneousOptions: SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers | SymbolDisplayMiscellaneousOptions.UseSpecialTypes
+            | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
     private static string Signature(ISymbol symbol)
     {
-        var signature = symbol.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
+        var signature = symbol.ToDisplayString(SignatureFormat);
         return symbol switch
         {
-            IFieldSymbol { ContainingType.IsScriptClass: true } field => $"{field.Type.ToDisplayString()} {field.Name}",
-            ILocalSymbol local => $"{local.Type.ToDisplayString()} {local.Name}",
-            IMethodSymbol method => $"{method.ReturnType.ToDisplayString()} {signature}",
-            IPropertySymbol property => $"{property.Type.ToDisplayString()} {signature}",
+            IFieldSymbol { ContainingType.IsScriptClass: true } field => $"{field.Type.ToDisplayString(SignatureFormat)} {field.Name}",
+            ILocalSymbol local => $"{local.Type.ToDisplayString(SignatureFormat)} {local.Name}",
+            IMethodSymbol method => $"{method.ReturnType.ToDisplayString(SignatureFormat)} {signature}",
+            IPropertySymbol property => $"{property.Type.ToDisplayString(SignatureFormat)} {signature}",
             INamedTypeSymbol type => $"{type.TypeKind.ToString().ToLowerInvariant()} {signature}",
             _ => signature,
         };

@@ -18,10 +18,10 @@ public class BrowserRenderingTests
     [MemberData(nameof(Svgs))]
     public void Svg_InChromium_RendersNonBlankAtItsViewBoxSize(string name)
     {
-        var item = Gallery.Items.Single(i => i.Name == name && i.MimeType == MimeBundle.Svg);
-        var (w, h) = SvgAssert.Size(item.Content);
+        var svg = Gallery.Content(name, MimeBundle.Svg)!;
+        var (w, h) = SvgAssert.Size(svg);
         var (width, height) = ((int)Math.Ceiling(w), (int)Math.Ceiling(h));
-        var page = Write(name + ".svg", item.Content);
+        var page = Write(name + ".svg", svg);
 
         var image = Shoot(page, name + ".svg.png", width, height);
 
@@ -33,13 +33,13 @@ public class BrowserRenderingTests
     [MemberData(nameof(Htmls))]
     public void Html_InChromium_RendersNonBlankInLightAndDarkThemes(string name)
     {
-        var item = Gallery.Items.Single(i => i.Name == name && i.MimeType == MimeBundle.Html);
+        var html = Gallery.Content(name, MimeBundle.Html)!;
         const int width = 900, height = 1000;
         var page = Write(name + ".html",
             "<!doctype html><html><head><meta charset=\"utf-8\"><title>" + name + "</title></head>" +
             "<body style=\"margin:0\">" +
-            "<div style=\"background:#ffffff;color:#1f2328;padding:12px\">" + item.Content + "</div>" +
-            "<div style=\"background:#1e1e1e;color:#d4d4d4;padding:12px\">" + item.Content + "</div>" +
+            "<div style=\"background:#ffffff;color:#1f2328;padding:12px\">" + html + "</div>" +
+            "<div style=\"background:#1e1e1e;color:#d4d4d4;padding:12px\">" + html + "</div>" +
             "</body></html>");
 
         var image = Shoot(page, name + ".html.png", width, height);

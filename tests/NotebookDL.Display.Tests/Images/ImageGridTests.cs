@@ -27,6 +27,16 @@ public class ImageGridTests
     }
 
     [Fact]
+    public void ShowImages_TenRowsOfCaptions_TextListsThreeRowsAndCountsTheRest()
+    {
+        var titles = Enumerable.Range(0, 20).Select(i => $"digit {i}").ToList();
+
+        var lines = show_images(SyntheticImages.Mnist(20), 10, 2, titles).ToMimeBundle().Text.Split('\n');
+
+        Assert.Equal(["Images: 20 images in 10 × 2, each 1 × 28 × 28", "  digit 0 | digit 1", "  digit 2 | digit 3", "  digit 4 | digit 5", "  … (14 more captions)"], lines);
+    }
+
+    [Fact]
     public void ShowImages_Cifar3x12_EmbedsOnePngPerImageAndFitsTheColumn()
     {
         var titles = Enumerable.Range(0, 36).Select(i => Fixtures.CifarClasses[i % 10]).ToList();

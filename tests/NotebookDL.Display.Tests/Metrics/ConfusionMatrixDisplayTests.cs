@@ -43,6 +43,22 @@ public class ConfusionMatrixDisplayTests
     }
 
     [Fact]
+    public void ConfusionMatrix_TenClasses_TextIsASummaryWithoutTheTable()
+    {
+        var counts = new long[10, 10];
+        for (int r = 0; r < 10; r++) counts[r, r] = 90;
+        counts[3, 5] = 40;
+        counts[5, 3] = 25;
+        counts[1, 9] = 7;
+
+        var text = ConfusionMatrixDisplay.From(new ConfusionMatrix(counts, Fixtures.CifarClasses), "CIFAR-10").ToMimeBundle().Text;
+
+        Assert.Equal(
+            "CIFAR-10\n10 classes, 972 samples, 900 right (accuracy 92.6%)\n" +
+            "most confused (true → predicted): cat → dog 40 (30.8%), dog → cat 25 (21.7%), automobile → truck 7 (7.2%)", text);
+    }
+
+    [Fact]
     public void ConfusionMatrix_FromTensors_CountsPairs()
     {
         var display = plot_confusion_matrix(tensor(new long[] { 0, 1, 1, 2 }), tensor(new long[] { 0, 1, 2, 2 }), ["a", "b", "c"]);

@@ -94,7 +94,7 @@ public class SvgPlotTests
         var trace = json.RootElement.GetProperty("data")[0];
         Assert.Equal("y", trace.GetProperty("name").GetString());
         Assert.Equal(System.Text.Json.JsonValueKind.Null, trace.GetProperty("y")[4].ValueKind);
-        Assert.Equal([MimeBundle.PlainText, MimeBundle.Svg, MimeBundle.Plotly], bundle.Keys);
+        Assert.Equal([MimeBundle.PlainText, MimeBundle.Svg, MimeBundle.Png, MimeBundle.Plotly], bundle.Keys);
         Assert.False(plot(X, y).ToMimeBundle().ContainsKey(MimeBundle.Plotly));
     }
 

@@ -6,7 +6,7 @@ namespace NotebookDL.Display.Tests;
 
 /// <summary>
 /// Every picture and table the display project draws, built from fixed data: the browser test renders
-/// each one, and the SVG test checks each is well formed.
+/// each one, the SVG test checks each is well formed, and the PNG tests check each picture's PNG copy.
 /// </summary>
 internal static class Gallery
 {
@@ -17,6 +17,9 @@ internal static class Gallery
     public static IReadOnlyList<Item> Items => items.Value;
 
     public static Item Get(string name) => Items.Single(i => i.Name == name);
+
+    /// <summary>The named display's rendering of <paramref name="mimeType"/>; null when its bundle has none.</summary>
+    public static string? Content(string name, string mimeType) => Items.SingleOrDefault(i => i.Name == name && i.MimeType == mimeType)?.Content;
 
     public static IEnumerable<object[]> Names(string? mimeType = null) =>
         Items.Where(i => mimeType is null || i.MimeType == mimeType).Select(i => new object[] { i.Name });
@@ -47,7 +50,7 @@ internal static class Gallery
         void Add(string name, IDisplayable display)
         {
             var bundle = display.ToMimeBundle();
-            foreach (var mime in new[] { MimeBundle.Svg, MimeBundle.Html })
+            foreach (var mime in new[] { MimeBundle.Svg, MimeBundle.Png, MimeBundle.Html })
                 if (bundle.TryGetValue(mime, out var content)) list.Add(new Item(name, mime, content));
         }
 

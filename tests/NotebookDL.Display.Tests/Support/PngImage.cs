@@ -88,6 +88,14 @@ internal sealed record PngImage(int Width, int Height, byte[] Rgba)
         return sumSq / n - mean * mean;
     }
 
+    /// <summary>Fraction of pixels that are fully opaque.</summary>
+    public double OpaqueFraction() => Enumerable.Range(0, Width * Height).Count(p => Rgba[4 * p + 3] == 255) / (double)(Width * Height);
+
+    /// <summary>Fraction of opaque pixels darker than luminance 70 of 255: text (#1F2328), not our series colours or grid lines.</summary>
+    public double DarkFraction() =>
+        Enumerable.Range(0, Width * Height).Count(p => Rgba[4 * p + 3] > 200 && 0.2126 * Rgba[4 * p] + 0.7152 * Rgba[4 * p + 1] + 0.0722 * Rgba[4 * p + 2] < 70)
+        / (double)(Width * Height);
+
     /// <summary>Fraction of pixels that differ from the top-left pixel (the page background).</summary>
     public double InkFraction()
     {

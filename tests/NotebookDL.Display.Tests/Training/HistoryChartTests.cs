@@ -33,6 +33,24 @@ public class HistoryChartTests
     }
 
     [Fact]
+    public void HistoryChart_InterruptedFit_AxisSpansTheEpochsRun()
+    {
+        var chart = new HistoryChart([0, 1, 2], [new MetricColumn("loss", [0.9, 0.5, 0.4])], [], [], 2, "Training cancelled at epoch 3/30") { PlannedEpochs = 30 };
+
+        var range = chart.ToFigure().Panels[0].XRange;
+
+        Assert.Equal(new AxisRange(0.5, 3.5), range);
+    }
+
+    [Fact]
+    public void HistoryChart_LiveFitPartWayThrough_AxisSpansThePlannedEpochs()
+    {
+        var chart = new HistoryChart([0, 1, 2], [new MetricColumn("loss", [0.9, 0.5, 0.4])], [], [], null) { PlannedEpochs = 30 };
+
+        Assert.Equal(new AxisRange(0.5, 30.5), chart.ToFigure().Panels[0].XRange);
+    }
+
+    [Fact]
     public void HistoryChart_AccuracyMonitor_BestIsHighest()
     {
         var chart = Fixtures.History() with { Monitor = "val_accuracy" };
@@ -74,7 +92,7 @@ public class HistoryChartTests
     }
 
     [Fact]
-    public void LiveTrainingPlot_FiveEpochFit_OneDisplayReceivesFiveUpdates()
+    public void LiveTrainingPlot_FiveEpochFit_OneDisplayReceivesFiveRedrawsThenTheFinishedChartWithPng()
     {
         var (model, x, y) = Blobs();
         var host = new RecordingDisplayHost();
@@ -84,7 +102,9 @@ public class HistoryChartTests
 
         var events = host.Events;
         Assert.Single(events, e => e.Kind == "display");
-        Assert.Equal(5, events.Count(e => e.Kind == "update"));
+        Assert.Equal(6, events.Count(e => e.Kind == "update"));
+        Assert.All(events.SkipLast(1), e => Assert.False(e.Bundle!.ContainsKey(MimeBundle.Png), "a live redraw carried a PNG"));
+        Assert.True(events[^1].Bundle!.ContainsKey(MimeBundle.Png), "the finished chart has no PNG");
         Assert.Single(events.Select(e => e.DisplayId).Distinct());
         Assert.Equal("display", events[0].Kind);
         var lastSvg = events[^1].Bundle![MimeBundle.Svg];
@@ -141,17 +161,51 @@ public class HistoryChartTests
 public class HistoryTextTests
 {
     [Fact]
-    public void HistoryText_LongRun_ShowsFirstAndLastEpochsOnly()
+    public void HistoryText_LongRun_IsAShortSummaryNotATable()
     {
         var losses = Enumerable.Range(0, 1000).Select(i => 1.0 / (i + 1)).ToList();
         var chart = new HistoryChart([.. Enumerable.Range(0, 1000)], [new MetricColumn("loss", losses)], [], [], null);
 
         var lines = chart.ToMimeBundle().Text.Split('\n');
 
-        // title, header, epochs 1-5, the gap, epochs 996-1000, the best epoch
-        Assert.Equal(1 + 1 + 5 + 1 + 5 + 1, lines.Length);
-        Assert.Equal("    …  (990 more epochs)", lines[7]);
-        Assert.Equal(" 1000  0.0010", lines[^2]);
-        Assert.Equal("best epoch: 1000 (loss 0.0010)", lines[^1]);
+        Assert.Equal(["Training history: 1000 epochs", "  loss  1 \u2192 0.001 (min 0.001, max 1)", "best epoch: 1000 (loss 0.001)"], lines);
+    }
+
+    [Fact]
+    public void HistoryText_TinyLoss_UsesSignificantDigitsNotZeros()
+    {
+        var chart = new HistoryChart([0, 1], [new MetricColumn("loss", [2.5e-3, 3.21e-7])], [], [], null);
+
+        var text = chart.ToMimeBundle().Text;
+
+        Assert.Contains("loss  0.0025 \u2192 3.21e-7", text);
+        Assert.Contains("best epoch: 2 (loss 3.21e-7)", text);
+        Assert.DoesNotContain("0.0000", text);
+    }
+
+    [Fact]
+    public void HistoryText_LiveChartPartWayThrough_SaysHowManyOfThePlannedEpochsRan()
+    {
+        var chart = new HistoryChart([0, 1, 2], [new MetricColumn("loss", [0.9, 0.5, 0.4])], [], [], null) { PlannedEpochs = 30 };
+
+        Assert.StartsWith("Training history: 3 of 30 epochs\n", chart.ToMimeBundle().Text);
+    }
+}
+
+public class HistoryAxisTests
+{
+    [Fact]
+    public void HistoryChart_RightPanelEndsAtALongTickLabel_LabelStaysInsideThePicture()
+    {
+        var epochs = Enumerable.Range(0, 10_000).ToList();
+        var values = epochs.Select(e => 1.0 / (e + 1)).ToList();
+        var chart = new HistoryChart(epochs, [new MetricColumn("loss", values), new MetricColumn("accuracy", values)], [], [], null);
+
+        var svg = chart.ToFigure().ToSvg();
+
+        var width = SvgAssert.Size(svg).width;
+        var last = SvgAssert.WellFormed(svg).Descendants(SvgAssert.Svg + "text").Last(t => t.Value == "10000");
+        var right = double.Parse(last.Attribute("x")!.Value, System.Globalization.CultureInfo.InvariantCulture) + "10000".Length * ChartRenderer.CharWidth * Theme.FontSize / 2;
+        Assert.True(right <= width - 2, $"the last tick label reaches x = {right} in a picture {width} wide");
     }
 }

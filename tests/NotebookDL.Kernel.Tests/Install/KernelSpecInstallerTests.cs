@@ -51,6 +51,20 @@ public class KernelSpecInstallerTests : IDisposable
         Assert.False(Directory.Exists(folder));
     }
 
+    [Theory]
+    [InlineData("logo-32x32.png", 32)]
+    [InlineData("logo-64x64.png", 64)]
+    public void Install_IntoDataDirectory_WritesTheLogoAtItsSize(string name, int size)
+    {
+        var folder = KernelSpecInstaller.Install(argv: ["/opt/notebookdl", "kernel", "-f", "{connection_file}"], dataDirectory: Path.Combine(root, "logos"));
+
+        var png = File.ReadAllBytes(Path.Combine(folder, name));
+
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A], png[..8]);
+        Assert.Equal("IHDR", System.Text.Encoding.ASCII.GetString(png, 12, 4));
+        Assert.Equal((size, size), (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20))));
+    }
+
     [Fact]
     public void Prefix_installs_under_share_jupyter_and_JUPYTER_PATH_copies_are_reported_as_shadowing()
     {

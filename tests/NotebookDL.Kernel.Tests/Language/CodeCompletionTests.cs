@@ -31,6 +31,28 @@ public class CodeCompletionTests(SharedSession shared)
     }
 
     [Fact]
+    public async Task CompleteAsync_AfterDotWithNoPrefix_HidesObjectMembers()
+    {
+        await shared.Session.ExecuteAsync("var hiddenMembersModel = nn.Linear(2, 3);", "In[1]", new RecordingOutput());
+
+        var matches = await Matches("hiddenMembersModel.");
+
+        Assert.Contains("forward", matches);
+        foreach (var objectMember in new[] { "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "ReferenceEquals" })
+            Assert.DoesNotContain(objectMember, matches);
+    }
+
+    [Fact]
+    public async Task CompleteAsync_ObjectMemberPrefixTyped_OffersIt()
+    {
+        await shared.Session.ExecuteAsync("var typedPrefixList = new List<int>();", "In[1]", new RecordingOutput());
+
+        Assert.Contains("Equals", await Matches("typedPrefixList.Eq"));
+        Assert.Contains("ToString", await Matches("typedPrefixList.ToS"));
+        Assert.Contains("ReferenceEquals", await Matches("object.Ref"));
+    }
+
+    [Fact]
     public async Task Cursor_positions_count_code_points_not_utf16_units()
     {
         const string code = "var s = \"𝐚\"; Math.Sq";
