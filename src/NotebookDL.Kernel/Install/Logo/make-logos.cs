@@ -1,7 +1,7 @@
 #:package SkiaSharp@4.156.1
 #:package SkiaSharp.NativeAssets.Linux.NoDependencies@4.156.1
 // Draws the kernelspec logos (logo-32x32.png, logo-64x64.png) that `notebookdl install` writes next to kernel.json.
-// Run once after changing the design and commit the PNGs: dotnet run tools/make-logos.cs -- src/NotebookDL.Kernel/Install
+// Run once after changing the design and commit the PNGs: dotnet run src/NotebookDL.Kernel/Install/Logo/make-logos.cs -- src/NotebookDL.Kernel/Install
 // A blue card (the charts' first colour) with "C#" and three orange neurons, readable at 32 pixels in a launcher.
 using SkiaSharp;
 
