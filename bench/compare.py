@@ -18,8 +18,8 @@ except (OSError, StopIteration):
 
 print(f"Measured {datetime.date.today().isoformat()} on {cpu} ({platform.machine()}), "
       "PyTorch 1.13 (Debian, OpenBLAS with OPENBLAS_CORETYPE=SkylakeX), both sides in one run.\n")
-print("| workload | threads | NotebookDL | PyTorch | NotebookDL / PyTorch |")
-print("|---|---|---|---|---|")
+print("| workload | threads | NotebookDL | PyTorch | NotebookDL / PyTorch | NotebookDL 2 threads / 1 thread |")
+print("|---|---|---|---|---|---|")
 for name in names:
     for t in threads:
         ours, theirs = results.get(("notebookdl", name, t)), results.get(("pytorch", name, t))
@@ -28,5 +28,7 @@ for name in names:
         unit = ours["unit"]
         # GFLOP/s: higher is better, ratio = ours/theirs; times: ratio = their speed relative, shown as time ratio
         ratio = ours["value"] / theirs["value"]
-        note = "of PyTorch's speed" if unit == "GFLOP/s" else "× PyTorch's time"  # ms and s: lower is better
-        print(f"| {name} | {t} | {ours['value']:.4g} {unit} | {theirs['value']:.4g} {unit} | {ratio:.2f} {note} |")
+        note = {"GFLOP/s": "of PyTorch's speed", "MiB": "× PyTorch's memory"}.get(unit, "× PyTorch's time")  # ms and s: lower is better
+        single = results.get(("notebookdl", name, 1))
+        scaling = f"{ours['value'] / single['value']:.2f}" if t > 1 and single and unit in ("ms", "s") else ""
+        print(f"| {name} | {t} | {ours['value']:.4g} {unit} | {theirs['value']:.4g} {unit} | {ratio:.2f} {note} | {scaling} |")

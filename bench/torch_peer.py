@@ -59,9 +59,42 @@ def cifar_baseline():
         nn.Linear(500, 10))
 
 
-def train_step(name, model, x, y, repeats):
-    optimizer = torch.optim.RMSprop(model.parameters(), lr=1e-3)
-    loss_fn = nn.CrossEntropyLoss()
+def mnist_cnn():
+    return nn.Sequential(
+        nn.Conv2d(1, 32, 3, padding="same"), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Conv2d(32, 64, 3, padding="same"), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Flatten(), nn.Linear(7 * 7 * 64, 64), nn.ReLU(), nn.Linear(64, 10))
+
+
+def cifar_tuned():
+    layers, in_channels = [], 3
+    for width, dropout in ((32, 0.2), (64, 0.3), (128, 0.4)):
+        for _ in range(2):
+            layers += [nn.Conv2d(in_channels, width, 3, padding="same"), nn.ReLU(), nn.BatchNorm2d(width, 1e-3, 0.01)]
+            in_channels = width
+        layers += [nn.MaxPool2d(2), nn.Dropout(dropout)]
+    return nn.Sequential(*layers, nn.Flatten(), nn.Linear(128 * 4 * 4, 10))
+
+
+def fast_recipe():
+    def block(cin, cout):
+        return nn.Sequential(
+            nn.Conv2d(cin, cout, 3, padding="same", bias=False), nn.MaxPool2d(2), nn.BatchNorm2d(cout), nn.GELU(),
+            nn.Conv2d(cout, cout, 3, padding="same", bias=False), nn.BatchNorm2d(cout), nn.GELU())
+    whiten = nn.Conv2d(3, 24, 2)
+    whiten.weight.requires_grad = False
+    return nn.Sequential(whiten, nn.GELU(), block(24, 64), block(64, 128), block(128, 128),
+                         nn.MaxPool2d(3), nn.Flatten(), nn.Linear(128, 10, bias=False))
+
+
+def peak_memory_mib():
+    import resource
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0  # Linux reports KiB
+
+
+def train_step(name, model, x, y, repeats, optimizer=None, loss_fn=None):
+    optimizer = optimizer or torch.optim.RMSprop(model.parameters(), lr=1e-3)
+    loss_fn = loss_fn or nn.CrossEntropyLoss()
     model.train()
 
     def step():
@@ -71,6 +104,7 @@ def train_step(name, model, x, y, repeats):
         optimizer.step()
 
     report(name, median_seconds(step, repeats) * 1e3, "ms")
+    report(name + "_peak_memory", peak_memory_mib(), "MiB")
 
 
 def find_cifar():
@@ -125,7 +159,18 @@ if __name__ == "__main__":
         matmul("matmul_128x784x512", 128, 784, 512)
     if wanted("mlp_step"):
         train_step("mlp_step", mlp(), torch.randn(128, 784), torch.randint(0, 10, (128,)), 30)
+    if wanted("mnist_cnn_step"):
+        train_step("mnist_cnn_step", mnist_cnn(), torch.randn(128, 1, 28, 28), torch.randint(0, 10, (128,)), 20)
     if wanted("cifar_cnn_step"):
         train_step("cifar_cnn_step", cifar_baseline(), torch.randn(32, 3, 32, 32), torch.randint(0, 10, (32,)), 30)
+    if wanted("cifar_tuned_step"):
+        tuned = cifar_tuned()
+        train_step("cifar_tuned_step", tuned, torch.randn(128, 3, 32, 32), torch.randint(0, 10, (128,)), 10,
+                   torch.optim.Adam(tuned.parameters(), lr=1e-4))
+    if wanted("fast_recipe_step"):
+        fast = fast_recipe()
+        sgd = torch.optim.SGD([p for p in fast.parameters() if p.requires_grad], lr=1e-3, momentum=0.85, nesterov=True, weight_decay=5e-4)
+        train_step("fast_recipe_step", fast, torch.randn(256, 3, 32, 32), torch.randint(0, 10, (256,)), 5, sgd,
+                   nn.CrossEntropyLoss(label_smoothing=0.2, reduction="sum"))
     if wanted("cifar_epoch"):
         cifar_epoch()

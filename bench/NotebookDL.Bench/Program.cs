@@ -13,7 +13,19 @@ foreach (var size in new[] { 256, 512, 1024 })
     if (Wanted($"matmul_{size}")) MatmulGflops($"matmul_{size}", size, size, size);
 if (Wanted("matmul_128x784x512")) MatmulGflops("matmul_128x784x512", 128, 784, 512);
 if (Wanted("mlp_step")) TrainStep("mlp_step", Models.Mlp(), randn(128, 784), randint(0, 10, [128]), repeats: 30);
+if (Wanted("mnist_cnn_step")) TrainStep("mnist_cnn_step", Models.MnistCnn(), randn(128, 1, 28, 28), randint(0, 10, [128]), repeats: 20);
 if (Wanted("cifar_cnn_step")) TrainStep("cifar_cnn_step", Models.CifarBaseline(), randn(32, 3, 32, 32), randint(0, 10, [32]), repeats: 30);
+if (Wanted("cifar_tuned_step"))
+{
+    var tuned = Models.CifarTuned();
+    TrainStep("cifar_tuned_step", tuned, randn(128, 3, 32, 32), randint(0, 10, [128]), repeats: 10, optim.Adam(tuned.parameters(), lr: 1e-4));
+}
+if (Wanted("fast_recipe_step"))
+{
+    var fast = Models.FastRecipe();
+    var sgd = optim.SGD(fast.parameters().Where(p => p.requires_grad), 1e-3, momentum: 0.85, nesterov: true, weight_decay: 5e-4);
+    TrainStep("fast_recipe_step", fast, randn(256, 3, 32, 32), randint(0, 10, [256]), repeats: 5, sgd, nn.CrossEntropyLoss(label_smoothing: 0.2, reduction: nn.Reduction.Sum));
+}
 
 if (Wanted("cifar_epoch")) CifarEpoch();
 
@@ -32,10 +44,10 @@ void MatmulGflops(string name, int m, int k, int n)
     Report(name, flops / seconds / 1e9, "GFLOP/s");
 }
 
-void TrainStep(string name, nn.Module<Tensor, Tensor> model, Tensor x, Tensor y, int repeats)
+void TrainStep(string name, nn.Module<Tensor, Tensor> model, Tensor x, Tensor y, int repeats, optim.Optimizer? optimizer = null, nn.Module<Tensor, Tensor, Tensor>? loss = null)
 {
-    var optimizer = optim.RMSProp(model.parameters(), lr: 1e-3);
-    var loss = nn.CrossEntropyLoss();
+    optimizer ??= optim.RMSProp(model.parameters(), lr: 1e-3);
+    loss ??= nn.CrossEntropyLoss();
     model.train();
     var seconds = Median(() =>
     {
@@ -46,6 +58,7 @@ void TrainStep(string name, nn.Module<Tensor, Tensor> model, Tensor x, Tensor y,
         return l;
     }, repeats);
     Report(name, seconds * 1e3, "ms");
+    Report(name + "_peak_memory", Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0, "MiB");
 }
 
 // One full epoch of the CIFAR-10 baseline on the 45,000 training images (the first 5,000 held out), batch 32,
