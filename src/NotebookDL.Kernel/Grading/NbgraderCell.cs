@@ -24,8 +24,11 @@ public static class NbgraderCell
     public static string? GradeId(JsonNode? cell) =>
         Metadata(cell)?["grade_id"] is JsonValue id && id.TryGetValue<string>(out var text) ? text : null;
 
+    /// <summary>The points as a number, whether the JSON was parsed or built in code (where 2 is an int, not a double).</summary>
     public static double Points(JsonNode? cell) =>
-        Metadata(cell)?["points"] is JsonValue points && points.TryGetValue<double>(out var value) ? value : 0;
+        Metadata(cell)?["points"] is JsonValue points && points.GetValueKind() == System.Text.Json.JsonValueKind.Number
+            && double.TryParse(points.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? value : 0;
 
     public static string CellType(JsonNode? cell) => cell?["cell_type"]?.GetValue<string>() ?? "";
 

@@ -19,7 +19,7 @@ public static class WorkerProcess
 
     public static async Task<WorkerRun> RunAsync(string notebookPath, string directory, IReadOnlyCollection<int> skip, TimeSpan timeout)
     {
-        var info = StartInfo();
+        var info = KernelExecutable.StartInfo();
         foreach (var argument in new[] { "grade-worker", notebookPath, "--directory", directory,
                      "--timeout", timeout.TotalSeconds.ToString("R", CultureInfo.InvariantCulture) })
             info.ArgumentList.Add(argument);
@@ -67,35 +67,5 @@ public static class WorkerProcess
         await process.WaitForExitAsync().ConfigureAwait(false);
         var errors = await stderr.ConfigureAwait(false);
         return new WorkerRun(cells, finished, running ?? lastStarted, process.ExitCode, killed, errors.Length > 2000 ? errors[^2000..] : errors);
-    }
-
-    /// <summary>The kernel's own executable: the apphost beside this assembly, or the dotnet host running it.</summary>
-    private static ProcessStartInfo StartInfo()
-    {
-        var assembly = typeof(WorkerProcess).Assembly.Location;
-        var host = Environment.ProcessPath;
-        var apphost = Path.ChangeExtension(assembly, OperatingSystem.IsWindows() ? ".exe" : null);
-        var info = new ProcessStartInfo
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        if (host is not null && Path.GetFileNameWithoutExtension(host) == "dotnet")
-        {
-            info.FileName = host;
-            info.ArgumentList.Add(assembly);
-        }
-        else if (File.Exists(apphost))
-        {
-            info.FileName = apphost;
-        }
-        else
-        {
-            info.FileName = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } dotnet ? dotnet : "dotnet";
-            info.ArgumentList.Add(assembly);
-        }
-        return info;
     }
 }
