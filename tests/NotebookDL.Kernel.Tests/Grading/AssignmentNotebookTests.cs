@@ -1,0 +1,80 @@
+using System.Text.Json.Nodes;
+using NotebookDL.Kernel.Grading;
+using NotebookDL.Kernel.Runner;
+
+namespace NotebookDL.Kernel.Tests.Grading;
+
+/// <summary>Every course assignment: valid nbgrader metadata, full marks for its solutions, none for the blank student version.</summary>
+[Collection("grading")]
+public class AssignmentNotebookTests
+{
+    private static string Copy(JsonObject notebook, string name)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "notebookdl-assignment-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, name);
+        File.WriteAllText(path, notebook.ToJsonString());
+        return path;
+    }
+
+    private static Task<GradeReport> GradeAsync(string name, JsonObject submission) =>
+        Grader.GradeAsync(new GradeOptions(Copy(submission, name), AssignmentFiles.PathOf(name), null, TimeSpan.FromSeconds(60)));
+
+    [Fact]
+    public void Assignments_Folder_OnePerChapterFromOneToFive() =>
+        Assert.Superset(new HashSet<string> { "01", "02", "03", "04", "05" }, AssignmentFiles.All.Select(p => Path.GetFileName(p)[..2]).ToHashSet());
+
+    [Theory]
+    [MemberData(nameof(AssignmentFiles.Names), MemberType = typeof(AssignmentFiles))]
+    public void Metadata_Assignment_FollowsNbgraderSchemaVersion3(string name)
+    {
+        var notebook = AssignmentFiles.Load(name);
+        Assert.Empty(NbgraderSchema.Problems(notebook));
+        var cells = NotebookJson.Cells(notebook).ToList();
+        var tests = cells.Where(c => NbgraderCell.IsGrade(c) && NotebookJson.IsCode(c)).ToList();
+        Assert.InRange(tests.Count, 2, 4);
+        Assert.All(tests, t => Assert.True(NbgraderCell.Points(t) > 0));
+        Assert.Contains(tests, t => NbgraderCell.Source(t).Contains(SolutionRegions.BeginHiddenTests, StringComparison.Ordinal));
+        Assert.All(cells.Where(NbgraderCell.IsTracked), c => Assert.False(NbgraderCell.Metadata(c)!["task"]!.GetValue<bool>()));
+        Assert.Equal("C#", notebook["metadata"]!["kernelspec"]!["language"]!.GetValue<string>());
+        // In C# a line starting with '#' is a preprocessor directive: delimiters in code cells must be comments.
+        var delimiters = cells.Where(NotebookJson.IsCode).SelectMany(c => NbgraderCell.Source(c).Split('\n'))
+            .Where(l => l.Contains("BEGIN ", StringComparison.Ordinal) || l.Contains("END ", StringComparison.Ordinal)).Where(l => l.Contains("###", StringComparison.Ordinal));
+        Assert.All(delimiters, l => Assert.StartsWith("// ###", l.TrimStart(), StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(AssignmentFiles.Names), MemberType = typeof(AssignmentFiles))]
+    public async Task GradeAsync_SourceAndStudentVersion_FullAutogradedPointsAndZero(string name)
+    {
+        var source = await GradeAsync(name, AssignmentFiles.Load(name));
+        Assert.All(source.Exercises.Where(e => e.Points is not null), e => Assert.True(e.Points == e.MaxPoints, $"{e.GradeId}: {e.Status}"));
+        Assert.DoesNotContain(source.Notes, n => n.Contains("kernel", StringComparison.Ordinal));
+
+        var student = await GradeAsync(name, AssignmentRelease.FromSource(AssignmentFiles.Load(name), name).Student);
+        Assert.Equal(0, student.Total);
+        Assert.Empty(student.Notes);
+        Assert.False(student.NeedsManualGrading);
+        Assert.All(student.Exercises, e => Assert.True(e.Status.StartsWith("failed: NotImplementedException", StringComparison.Ordinal)
+            || e.Status.StartsWith("no answer", StringComparison.Ordinal), $"{e.GradeId}: {e.Status}"));
+    }
+
+    [Theory]
+    // Rounding tenths as doubles creates 4 false AND solutions: the hidden test catches it.
+    [InlineData("02-perceptrons-and-logic-gates.ipynb", "count_solutions",
+        "int CountSolutions(int[] targets)\n{\n    int count = 0;\n    for (int w1 = -10; w1 <= 10; w1++)\n        for (int w2 = -10; w2 <= 10; w2++)\n            for (int b = -10; b <= 10; b++)\n                if (TruthTable((x1, x2) => Perceptron(x1, x2, w1 / 10.0, w2 / 10.0, b / 10.0)).SequenceEqual(targets)) count++;\n    return count;\n}",
+        "test_count_solutions", 7)]
+    // A softmax without the max shift passes [1, 2, 3] but gives NaN for [1000, 1001, 1002].
+    [InlineData("03-activation-functions.ipynb", "softmax", "Tensor Softmax(Tensor x) => x.exp() / x.exp().sum(-1, keepdim: true);", "test_softmax", 7)]
+    // Forgetting the biases: wrong counts, and BuildMlp no longer agrees with them.
+    [InlineData("04-forward-propagation.ipynb", "count_parameters",
+        "long CountParameters(int[] sizes) => Enumerable.Range(1, sizes.Length - 1).Sum(i => (long)sizes[i - 1] * sizes[i]);", "test_count_parameters", 3)]
+    public async Task GradeAsync_WrongAnswer_ExpectedPartialScore(string name, string answerId, string answer, string failingTest, double total)
+    {
+        var submission = AssignmentFiles.Load(name);
+        NotebookJson.Cells(submission).Single(c => NbgraderCell.GradeId(c) == answerId)["source"] = answer;
+        var report = await GradeAsync(name, submission);
+        Assert.Equal(0, report.Exercises.Single(e => e.GradeId == failingTest).Points);
+        Assert.Equal(total, report.Total);
+    }
+}
