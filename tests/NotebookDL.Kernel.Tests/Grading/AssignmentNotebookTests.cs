@@ -8,17 +8,8 @@ namespace NotebookDL.Kernel.Tests.Grading;
 [Collection("grading")]
 public class AssignmentNotebookTests
 {
-    private static string Copy(JsonObject notebook, string name)
-    {
-        var directory = Path.Combine(Path.GetTempPath(), "notebookdl-assignment-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, name);
-        File.WriteAllText(path, notebook.ToJsonString());
-        return path;
-    }
-
     private static Task<GradeReport> GradeAsync(string name, JsonObject submission) =>
-        Grader.GradeAsync(new GradeOptions(Copy(submission, name), AssignmentFiles.PathOf(name), null, TimeSpan.FromSeconds(60)));
+        Grader.GradeAsync(new GradeOptions(GradingNotebooks.Write(submission, name), AssignmentFiles.PathOf(name), null, TimeSpan.FromSeconds(60)));
 
     [Fact]
     public void Assignments_Folder_OnePerChapter()
