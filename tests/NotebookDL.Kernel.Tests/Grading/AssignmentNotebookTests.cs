@@ -24,6 +24,7 @@ public class AssignmentNotebookTests
     {
         var notebook = AssignmentFiles.Load(name);
         Assert.Empty(NbgraderSchema.Problems(notebook));
+        Assert.Empty(NbgraderSchema.Problems(AssignmentRelease.FromSource(notebook, name).Student));
         var cells = NotebookJson.Cells(notebook).ToList();
         var tests = cells.Where(c => NbgraderCell.IsGrade(c) && NotebookJson.IsCode(c)).ToList();
         Assert.InRange(tests.Count, 2, 4);

@@ -71,6 +71,23 @@ public class GraderTests
     }
 
     [Fact]
+    public async Task GradeAsync_RunawayRecursion_CostsOnlyThatExercise()
+    {
+        var report = await GradeAsync(StudentAnswering("static int Add(int a, int b) => a == 2 ? Add(a, b) + 1 : a + b;"));
+        Assert.Equal(new Dictionary<string, double?> { ["test_add"] = 2, ["test_twice"] = 0, ["why"] = 0 }, Points(report));
+        Assert.StartsWith("failed: InsufficientExecutionStackException: ", report.Exercises[1].Status);
+    }
+
+    [Fact]
+    public async Task GradeAsync_CrashingThread_KernelRestartedAndOnlyThatExerciseLost()
+    {
+        var report = await GradeAsync(StudentAnswering(
+            "static int Add(int a, int b)\n{\n    if (a == 2) { var t = new System.Threading.Thread(() => throw new InvalidOperationException(\"boom\")); t.Start(); t.Join(); }\n    return a + b;\n}"));
+        Assert.Equal(new Dictionary<string, double?> { ["test_add"] = 2, ["test_twice"] = 0, ["why"] = 0 }, Points(report));
+        Assert.StartsWith("failed: DeadKernelError: the kernel process exited (code ", report.Exercises[1].Status);
+    }
+
+    [Fact]
     public async Task GradeAsync_EndlessOutput_TruncatedAndTimedOut()
     {
         var report = await GradeAsync(StudentAnswering("static int Add(int a, int b) { while (a == 2) Console.WriteLine(\"again\"); return a + b; }"), timeoutSeconds: 2);
