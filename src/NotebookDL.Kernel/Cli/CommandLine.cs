@@ -6,7 +6,7 @@ using NotebookDL.Kernel.Server;
 
 namespace NotebookDL.Kernel.Cli;
 
-/// <summary>The `notebookdl` command: kernel, install, uninstall, run.</summary>
+/// <summary>The `notebookdl` command: kernel, install, uninstall, run, assign, grade.</summary>
 public static class CommandLine
 {
     public static async Task<int> RunAsync(string[] args)
@@ -17,6 +17,9 @@ public static class CommandLine
             InstallCommand(),
             UninstallCommand(),
             RunCommand.Create(),
+            AssignCommand.Create(),
+            GradeCommand.Create(),
+            GradeWorkerCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }

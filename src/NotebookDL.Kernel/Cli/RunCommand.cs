@@ -7,8 +7,6 @@ namespace NotebookDL.Kernel.Cli;
 /// <summary>`notebookdl run`: executes notebooks headlessly, in-process; exits non-zero naming the failing cell.</summary>
 public static class RunCommand
 {
-    private const double MaxTimeoutSeconds = 7 * 24 * 3600;
-
     public static Command Create()
     {
         var notebooks = new Argument<FileInfo[]>("notebooks") { Description = "The .ipynb files to run.", Arity = ArgumentArity.OneOrMore };
@@ -18,7 +16,7 @@ public static class RunCommand
             Description = "name=value, injected after the cell tagged 'parameters' (papermill's convention). Repeatable.",
             AllowMultipleArgumentsPerToken = false,
         };
-        var timeout = new Option<double?>("--timeout") { Description = "Interrupt a cell after this many seconds." };
+        var timeout = CellTimeoutOption.Create("Interrupt a cell after this many seconds.");
         var allowErrors = new Option<bool>("--allow-errors") { Description = "Keep running after a failing cell and exit 0 (like nbconvert)." };
         var ci = new Option<bool>("--ci") { Description = "Use the notebook's quick-check sizes (metadata.notebookdl.ci_parameters); --param values win." };
         var inPlace = new Option<bool>("--inplace") { Description = "Write the executed notebook over its input (atomically)." };
@@ -38,14 +36,13 @@ public static class RunCommand
                 Console.Error.WriteLine($"notebookdl run: {ex.Message}");
                 return 2;
             }
-            var seconds = parse.GetValue(timeout);
-            if (seconds is { } limit && !(limit > 0 && limit <= MaxTimeoutSeconds))
+            var (limit, error) = CellTimeoutOption.Read(parse, timeout, "run");
+            if (error is not null)
             {
-                Console.Error.WriteLine($"notebookdl run: --timeout must be a number of seconds between 0 and {MaxTimeoutSeconds} (a week), got {limit.ToString(CultureInfo.InvariantCulture)}");
+                Console.Error.WriteLine(error);
                 return 2;
             }
-            var options = new RunOptions(parse.GetValue(output)?.FullName, injected,
-                seconds is { } s ? TimeSpan.FromSeconds(s) : null, parse.GetValue(allowErrors), Console.Out,
+            var options = new RunOptions(parse.GetValue(output)?.FullName, injected, limit, parse.GetValue(allowErrors), Console.Out,
                 parse.GetValue(ci), parse.GetValue(inPlace));
             return await RunAllAsync(parse.GetRequiredValue(notebooks), options).ConfigureAwait(false);
         });
@@ -76,7 +73,7 @@ public static class RunCommand
                     progress.WriteLine($"FAILED {notebook.Name}: {report.FailedCell}: {report.Error?.EName}: {report.Error?.EValue}");
                 }
             }
-            catch (Exception ex) when (ex is IOException or InvalidDataException or System.Text.Json.JsonException or ArgumentException or UnauthorizedAccessException)
+            catch (Exception ex) when (CommandErrors.IsUserError(ex))
             {
                 progress.WriteLine($"FAILED {notebook.Name}: {ex.Message}");
                 failures++;

@@ -9,7 +9,10 @@ public static class Log
     private static readonly TextWriter Sink = CreateSink();
     private static readonly object Gate = new();
 
-    /// <summary>NOTEBOOKDL_KERNEL_LOG=debug shows traffic details; warnings and errors are always shown.</summary>
+    /// <summary>
+    /// NOTEBOOKDL_KERNEL_LOG=debug shows traffic details and lifecycle news (ports, shutdown); warnings and errors are
+    /// always shown. A normal run writes nothing to stderr: frontends show a kernel's stderr as if something failed.
+    /// </summary>
     public static bool DebugEnabled { get; set; } =
         string.Equals(Environment.GetEnvironmentVariable("NOTEBOOKDL_KERNEL_LOG"), "debug", StringComparison.OrdinalIgnoreCase);
 
@@ -21,7 +24,10 @@ public static class Log
         if (DebugEnabled) Write("debug", message);
     }
 
-    public static void Info(string message) => Write("info", message);
+    public static void Info(string message)
+    {
+        if (DebugEnabled) Write("info", message);
+    }
 
     public static void Warn(string message) => Write("warn", message);
 

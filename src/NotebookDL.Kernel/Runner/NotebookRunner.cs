@@ -30,9 +30,7 @@ public static class NotebookRunner
     public static async Task<RunReport> RunAsync(string path, RunOptions options)
     {
         var progress = options.Progress ?? TextWriter.Null;
-        var notebook = JsonNode.Parse(await File.ReadAllTextAsync(path).ConfigureAwait(false)) as JsonObject
-            ?? throw new InvalidDataException($"{path} is not a notebook (expected a JSON object)");
-        NotebookUpgrade.Validate(notebook, path);
+        var notebook = await NotebookUpgrade.LoadAsync(path).ConfigureAwait(false);
         var parameters = options.UseCiParameters ? ParameterInjector.WithCiParameters(notebook, options.Parameters ?? []) : options.Parameters ?? [];
         ParameterInjector.Inject(notebook, parameters);
         NotebookJson.Normalize(notebook);
@@ -104,7 +102,7 @@ public static class NotebookRunner
     }
 
     /// <summary>Runs a cell; past the timeout it is interrupted like nbclient's timeout does, and reported as such.</summary>
-    private static async Task<CellResult> RunCellAsync(Interpreter interpreter, string source, string name, ICellOutput output, TimeSpan? timeout)
+    internal static async Task<CellResult> RunCellAsync(Interpreter interpreter, string source, string name, ICellOutput output, TimeSpan? timeout)
     {
         var run = interpreter.ExecuteAsync(source, name, output);
         if (timeout is not { } limit || await Task.WhenAny(run, Task.Delay(limit)).ConfigureAwait(false) == run)
@@ -116,7 +114,7 @@ public static class NotebookRunner
     }
 
     /// <summary>Fails before anything runs when the result could not be written (read-only or missing permissions).</summary>
-    private static void EnsureWritable(string directory)
+    public static void EnsureWritable(string directory)
     {
         var probe = Path.Combine(directory, $".notebookdl-write-test-{Guid.NewGuid():N}");
         try

@@ -8,6 +8,23 @@ namespace NotebookDL.Kernel.Runner;
 /// </summary>
 public static class NotebookUpgrade
 {
+    /// <summary>Reads a notebook file, checks it and lifts nbformat 3 to 4; a clear error for anything that is not a notebook.</summary>
+    public static async Task<JsonObject> LoadAsync(string path)
+    {
+        JsonNode? parsed;
+        try
+        {
+            parsed = JsonNode.Parse(await File.ReadAllTextAsync(path).ConfigureAwait(false));
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            throw new InvalidDataException($"{path} is not a notebook: its JSON is invalid ({ex.Message})", ex);
+        }
+        var notebook = parsed as JsonObject ?? throw new InvalidDataException($"{path} is not a notebook (expected a JSON object)");
+        Validate(notebook, path);
+        return notebook;
+    }
+
     public static void Validate(JsonObject notebook, string path)
     {
         var format = notebook["nbformat"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : (int?)null;

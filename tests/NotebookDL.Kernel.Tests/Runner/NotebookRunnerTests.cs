@@ -173,4 +173,23 @@ public class NotebookRunnerTests
         Assert.Contains("cannot write the executed notebook", error.Message);
         Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(path)!, "ran.txt")));
     }
+
+    [Fact]
+    public async Task RunAsync_EveryKindOfError_HasEnameEvalueAndTracebackList()
+    {
+        var path = WriteNotebook("int x = \"text\";", "throw new InvalidOperationException(\"bad\");", "#!nosuchmagic", "while (true) { }",
+            "static int Down(int n) => Down(n + 1) + 1;\nDown(0)");
+
+        var report = await NotebookRunner.RunAsync(path, new RunOptions(CellTimeout: TimeSpan.FromSeconds(5), AllowErrors: true));
+
+        var errors = Cells(report).Select(c => c!["outputs"]!.AsArray().Single(o => o!["output_type"]!.GetValue<string>() == "error")!).ToList();
+        Assert.Equal(["CompilationError", "InvalidOperationException", "UnknownMagic", "CellTimeoutError", "InsufficientExecutionStackException"],
+            errors.Select(e => e["ename"]!.GetValue<string>()));
+        Assert.All(errors, e =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(e["evalue"]!.GetValue<string>()));
+            Assert.NotEmpty(e["traceback"]!.AsArray().Select(line => line!.GetValue<string>()));
+        });
+        Assert.DoesNotContain(Cells(report).SelectMany(c => c!["outputs"]!.AsArray()), o => o!["name"]?.GetValue<string>() == "stderr");
+    }
 }
