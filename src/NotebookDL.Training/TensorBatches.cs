@@ -15,7 +15,7 @@ public interface IBatchSource
 /// straight into one buffer per batch. Shuffling draws from torch's default generator, so
 /// torch.manual_seed makes the order reproducible.
 /// </summary>
-internal sealed class TensorBatches : IBatchSource
+internal sealed class TensorBatches : IBatchSource, IDisposable
 {
     private readonly Tensor x, y;
     private readonly int batchSize;
@@ -27,7 +27,16 @@ internal sealed class TensorBatches : IBatchSource
         if (x.dim() == 0 || y.dim() == 0 || x.size(0) != y.size(0))
             throw new ArgumentException(
                 $"{op}: x and y must have the same number of samples in their first dimension, but x is {EngineAdapter.FormatShape(x.shape)} and y is {EngineAdapter.FormatShape(y.shape)}.");
-        (this.x, this.y, this.batchSize, this.shuffle) = (x.detach().contiguous(), y.detach().contiguous(), batchSize, shuffle);
+        using (torch.NewDisposeScope()) // frees the intermediate detach() handles on TorchSharp
+            (this.x, this.y) = (EngineAdapter.KeepBeyondScope(x.detach().contiguous()), EngineAdapter.KeepBeyondScope(y.detach().contiguous()));
+        (this.batchSize, this.shuffle) = (batchSize, shuffle);
+    }
+
+    /// <summary>Frees this source's own handles of x and y (on TorchSharp; the caller's tensors are untouched).</summary>
+    public void Dispose()
+    {
+        x.Dispose();
+        y.Dispose();
     }
 
     public long sample_count => x.size(0);

@@ -60,6 +60,7 @@ public sealed partial class Trainer
     {
         if (validation_split is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(validation_split), $"fit: validation_split must be in [0, 1), got {validation_split}.");
         if (validation_split > 0 && validation_data is not null) throw new ArgumentException("fit: give validation_split or validation_data, not both.");
+        Tensor[] splitViews = [];
         if (validation_split > 0)
         {
             // Keras holds out the LAST fraction of the samples, before any shuffling.
@@ -67,9 +68,14 @@ public sealed partial class Trainer
             var held = (long)(n * validation_split);
             validation_data = (x.narrow(0, n - held, held), y.narrow(0, n - held, held));
             (x, y) = (x.narrow(0, 0, n - held), y.narrow(0, 0, n - held));
+            splitViews = [x, y, validation_data.Value.x, validation_data.Value.y];
         }
         var validation = validation_data is { } v ? new TensorBatches(v.x, v.y, batch_size, shuffle: false, "fit(validation_data)") : null;
-        return fit(new TensorBatches(x, y, batch_size, shuffle, "fit"), epochs, verbose, callbacks, validation, initial_epoch, stop_on_nonfinite_loss, cancellationToken);
+        var training = new TensorBatches(x, y, batch_size, shuffle, "fit");
+        foreach (var view in splitViews) view.Dispose(); // each batch source holds tensors of its own (TorchSharp handles)
+        using (training)
+        using (validation)
+            return fit(training, epochs, verbose, callbacks, validation, initial_epoch, stop_on_nonfinite_loss, cancellationToken);
     }
 
     public History fit<T, S>(Modules.DataLoader<T, S> train, int epochs = 1, int verbose = 1, IList<Callback>? callbacks = null,

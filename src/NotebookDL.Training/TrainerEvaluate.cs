@@ -3,8 +3,11 @@ namespace NotebookDL.Training;
 public sealed partial class Trainer
 {
     /// <summary>Loss and metrics over the data, in eval mode without gradients (Keras' model.evaluate).</summary>
-    public EvaluationResult evaluate(Tensor x, Tensor y, int batch_size = 32, int verbose = 1) =>
-        evaluate(new TensorBatches(x, y, batch_size, shuffle: false, "evaluate"), verbose);
+    public EvaluationResult evaluate(Tensor x, Tensor y, int batch_size = 32, int verbose = 1)
+    {
+        using var batches = new TensorBatches(x, y, batch_size, shuffle: false, "evaluate");
+        return evaluate(batches, verbose);
+    }
 
     public EvaluationResult evaluate<T, S>(Modules.DataLoader<T, S> data, int verbose = 1) => evaluate(new LoaderBatches<T, S>(data, "evaluate"), verbose);
 

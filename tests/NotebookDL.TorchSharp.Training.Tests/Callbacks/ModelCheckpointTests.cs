@@ -1,0 +1,64 @@
+namespace NotebookDL.TorchSharp.Training.Tests.Callbacks;
+
+public sealed class ModelCheckpointTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("notebookdl-torchsharp-checkpoint-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    [Fact]
+    public void ModelCheckpoint_WeightsOnlyEveryEpoch_LoadWeightsRestoresIdenticalWeights()
+    {
+        var (x, y) = TwoBlobs.Make();
+        var model = TwoBlobs.Compiled();
+        var pattern = Path.Combine(folder, "weights-{epoch:02d}.safetensors");
+
+        var history = model.fit(x, y, epochs: 3, batch_size: 32, callbacks: [new ModelCheckpoint(pattern, save_weights_only: true)], verbose: 0);
+
+        Assert.Equal([0, 1, 2], history.checkpoints);
+        Assert.Equal(["weights-01.safetensors", "weights-02.safetensors", "weights-03.safetensors"],
+            Directory.GetFiles(folder).Select(Path.GetFileName).Order());
+        var fresh = TwoBlobs.Classifier(seed: 99);
+        Assert.NotEqual(TwoBlobs.Weights(model)["0.weight"], TwoBlobs.Weights(fresh)["0.weight"]);
+        fresh.load_weights(Path.Combine(folder, "weights-03.safetensors"));
+        TwoBlobs.AssertSameWeights(TwoBlobs.Weights(model), TwoBlobs.Weights(fresh));
+    }
+
+    [Fact]
+    public void ModelCheckpoint_SaveBestOnly_SavesOnlyWhenValLossImproves()
+    {
+        var (x, y) = TwoBlobs.Make();
+        var model = TwoBlobs.Compiled();
+        var path = Path.Combine(folder, "best.safetensors");
+        var checkpoint = new ModelCheckpoint(path, monitor: "val_loss", save_best_only: true, save_weights_only: true);
+
+        var history = model.fit(x, y, epochs: 6, batch_size: 32, validation_split: 0.25, callbacks: [checkpoint], verbose: 0);
+
+        var valLoss = history["val_loss"];
+        var improved = Enumerable.Range(0, valLoss.Count).Where(e => valLoss.Take(e).All(before => valLoss[e] < before)).ToList();
+        Assert.Equal(improved, history.checkpoints);
+        Assert.Equal(valLoss.Min(), checkpoint.best);
+        Assert.True(File.Exists(path));
+    }
+
+    [Fact]
+    public void Checkpoint_FullTrainingCheckpoint_ResumesWithTheSameOptimizerState()
+    {
+        var (x, y) = TwoBlobs.Make();
+        var model = TwoBlobs.Compiled();
+        var path = Path.Combine(folder, "full.safetensors");
+        model.fit(x, y, epochs: 2, batch_size: 32, shuffle: false, callbacks: [new ModelCheckpoint(path)], verbose: 0);
+
+        var resumed = TwoBlobs.Compiled(seed: 99);
+        var (epoch, history) = Checkpoint.load(path, resumed.trainer());
+
+        Assert.Equal(2, epoch);
+        Assert.Equal([0, 1], history.epoch);
+        TwoBlobs.AssertSameWeights(TwoBlobs.Weights(model), TwoBlobs.Weights(resumed));
+        // One more epoch on each: only equal if Adam's moments and step count came back too.
+        model.fit(x, y, epochs: 3, initial_epoch: 2, batch_size: 32, shuffle: false, verbose: 0);
+        var continued = resumed.fit(x, y, epochs: 3, initial_epoch: 2, batch_size: 32, shuffle: false, verbose: 0);
+        TwoBlobs.AssertSameWeights(TwoBlobs.Weights(model), TwoBlobs.Weights(resumed));
+        Assert.Equal([0, 1, 2], continued.epoch);
+    }
+}
