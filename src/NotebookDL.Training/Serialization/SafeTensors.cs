@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -99,22 +100,23 @@ public static class safetensors
         switch (tensor.dtype)
         {
             case ScalarType.Float32:
-                var floats = EngineAdapter.ToArray<float>(tensor);
-                var buffer = new byte[floats.Length * 4];
-                for (int i = 0; i < floats.Length; i++) BinaryPrimitives.WriteSingleLittleEndian(buffer.AsSpan(i * 4), floats[i]);
-                stream.Write(buffer);
+                WriteLittleEndian(stream, EngineAdapter.ToArray<float>(tensor));
                 break;
             case ScalarType.Int64:
-                var longs = EngineAdapter.ToArray<long>(tensor);
-                var longBuffer = new byte[longs.Length * 8];
-                for (int i = 0; i < longs.Length; i++) BinaryPrimitives.WriteInt64LittleEndian(longBuffer.AsSpan(i * 8), longs[i]);
-                stream.Write(longBuffer);
+                WriteLittleEndian(stream, EngineAdapter.ToArray<long>(tensor));
                 break;
             default:
                 // Bool is the only other dtype DtypeName accepts; both engines read it back as 0/1 floats.
                 stream.Write(EngineAdapter.ToArray<float>(tensor.to(ScalarType.Float32)).Select(v => v != 0 ? (byte)1 : (byte)0).ToArray());
                 break;
         }
+    }
+
+    private static void WriteLittleEndian<T>(Stream stream, T[] values) where T : unmanaged
+    {
+        // The format is little-endian; on such a machine the values' own bytes are the file's bytes.
+        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("safetensors: NotebookDL writes safetensors on little-endian machines only.");
+        stream.Write(MemoryMarshal.AsBytes(values.AsSpan()));
     }
 
     private static string DtypeName(ScalarType type) => type switch
