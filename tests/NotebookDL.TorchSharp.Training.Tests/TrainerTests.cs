@@ -19,6 +19,22 @@ public class TrainerTests
     }
 
     [Fact]
+    public void Fit_TorchSharpsOwnDataLoader_TrainsAndEvaluatesFromItsBatches()
+    {
+        var (x, y) = TwoBlobs.Make();
+        var model = TwoBlobs.Compiled();
+        // TorchSharp's TensorDataset yields (input, target) lists; fit and evaluate take them as they are.
+        using var train = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(x, y), 32, shuffle: true, seed: 3, disposeDataset: false);
+
+        var history = model.fit(train, epochs: 10, verbose: 0);
+        var result = model.evaluate(train, verbose: 0);
+
+        Assert.Equal(10, history.epoch.Count);
+        Assert.True(history["accuracy"][^1] > 0.9, $"accuracy {history["accuracy"][^1]:F4}");
+        Assert.True(result["accuracy"] > 0.9, $"evaluate accuracy {result["accuracy"]:F4}");
+    }
+
+    [Fact]
     public void Evaluate_AfterFit_EqualsLossAndAccuracyComputedWithTorchSharp()
     {
         var (x, y) = TwoBlobs.Make();
