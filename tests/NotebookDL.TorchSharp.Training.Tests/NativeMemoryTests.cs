@@ -17,8 +17,10 @@ public class NativeMemoryTests
         model.predict(x).Dispose();
         var afterAll = torch.Tensor.TotalCount;
 
-        // No GC is forced before counting tensors, so a leaked one is still counted (its finalizer has not run).
-        Assert.True(probe.Tensors[9] <= probe.Tensors[1], $"live tensors after epoch 2: {probe.Tensors[1]}, after epoch 10: {probe.Tensors[9]}");
+        // Tensors are counted before the probe's GC, so the ones an epoch leaked are still alive (no finalizer has run):
+        // every epoch must end with exactly the tensors training began with.
+        Assert.All(probe.Tensors, (count, epoch) => Assert.True(count == probe.TensorsAtStart,
+            $"epoch {epoch + 1} ended with {count} live tensors, {count - probe.TensorsAtStart} more than at the start of training"));
         Assert.True(afterAll <= probe.Tensors[9], $"evaluate and predict left {afterAll - probe.Tensors[9]} tensors alive");
         var growth = probe.ResidentBytes[9] - probe.ResidentBytes[1];
         Assert.True(growth < 50 << 20, $"resident memory grew {growth / (1 << 20)} MB from epoch 2 to epoch 10");
@@ -26,9 +28,18 @@ public class NativeMemoryTests
 
     private sealed class MemoryProbe : Callback
     {
+        public long TensorsAtStart { get; private set; }
+
         public List<long> Tensors { get; } = [];
 
         public List<long> ResidentBytes { get; } = [];
+
+        public override void on_train_begin(Logs logs)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            TensorsAtStart = torch.Tensor.TotalCount;
+        }
 
         public override void on_epoch_end(int epoch, Logs logs)
         {
