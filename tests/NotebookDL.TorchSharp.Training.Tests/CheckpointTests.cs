@@ -1,17 +1,12 @@
 namespace NotebookDL.TorchSharp.Training.Tests;
 
-public sealed class CheckpointTests : IDisposable
+public sealed class CheckpointTests : TemporaryFolderTests
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("notebookdl-torchsharp-checkpoint-").FullName;
-
-    public void Dispose() => Directory.Delete(folder, recursive: true);
-
     [Fact]
     public void Checkpoint_FullTrainingCheckpoint_ResumesWithTheSameOptimizerState()
     {
-        var (x, y) = TwoBlobs.Make();
-        var model = TwoBlobs.Compiled();
-        var path = Path.Combine(folder, "full.safetensors");
+        var (x, y, model) = TwoBlobs.DataAndCompiledModel();
+        var path = Path.Combine(Folder, "full.safetensors");
         // A full checkpoint, as ModelCheckpoint(save_weights_only: false) writes it after each epoch.
         model.fit(x, y, epochs: 2, batch_size: 32, shuffle: false, callbacks: [new ModelCheckpoint(path)], verbose: 0);
 
@@ -32,7 +27,7 @@ public sealed class CheckpointTests : IDisposable
     public void Load_CheckpointWithoutTorchSharpOptimizerState_SaysToLoadTheWeightsInstead()
     {
         var model = TwoBlobs.Compiled();
-        var path = Path.Combine(folder, "managed.safetensors");
+        var path = Path.Combine(Folder, "managed.safetensors");
         // What the managed engine writes: its optimizer's options, none of TorchSharp's state stream.
         var tensors = model.state_dict().ToDictionary(kv => "model." + kv.Key, kv => kv.Value);
         safetensors.save_file(tensors, path, new Dictionary<string, string>

@@ -6,8 +6,7 @@ public class TrainerTests
     [Fact]
     public void Fit_TwoBlobsWithValidationSplit_LossFallsAndAccuracyPassesNinetyPercent()
     {
-        var (x, y) = TwoBlobs.Make();
-        var model = TwoBlobs.Compiled();
+        var (x, y, model) = TwoBlobs.DataAndCompiledModel();
 
         var history = model.fit(x, y, epochs: 15, batch_size: 32, validation_split: 0.2, verbose: 0);
 
@@ -21,8 +20,7 @@ public class TrainerTests
     [Fact]
     public void Fit_TorchSharpsOwnDataLoader_TrainsAndEvaluatesFromItsBatches()
     {
-        var (x, y) = TwoBlobs.Make();
-        var model = TwoBlobs.Compiled();
+        var (x, y, model) = TwoBlobs.DataAndCompiledModel();
         // TorchSharp's TensorDataset yields (input, target) lists; fit and evaluate take them as they are.
         using var train = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(x, y), 32, shuffle: true, seed: 3, disposeDataset: false);
 
@@ -37,8 +35,7 @@ public class TrainerTests
     [Fact]
     public void Evaluate_AfterFit_EqualsLossAndAccuracyComputedWithTorchSharp()
     {
-        var (x, y) = TwoBlobs.Make();
-        var model = TwoBlobs.Compiled();
+        var (x, y, model) = TwoBlobs.DataAndCompiledModel();
         model.fit(x, y, epochs: 5, batch_size: 32, verbose: 0);
 
         var result = model.evaluate(x, y, batch_size: 32, verbose: 0);

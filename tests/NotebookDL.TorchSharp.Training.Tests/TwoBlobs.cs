@@ -39,6 +39,13 @@ static class TwoBlobs
         return model;
     }
 
+    /// <summary>The default data and a freshly compiled classifier, the start of most tests.</summary>
+    public static (Tensor x, Tensor y, torch.nn.Module<Tensor, Tensor> model) DataAndCompiledModel()
+    {
+        var (x, y) = Make();
+        return (x, y, Compiled());
+    }
+
     /// <summary>Copies of every parameter, by name.</summary>
     public static Dictionary<string, float[]> Weights(torch.nn.Module model) =>
         model.named_parameters().ToDictionary(p => p.name, p => p.parameter.detach().data<float>().ToArray());

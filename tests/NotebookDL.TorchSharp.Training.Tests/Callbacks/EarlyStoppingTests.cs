@@ -5,8 +5,7 @@ public class EarlyStoppingTests
     [Fact]
     public void EarlyStopping_NoImprovementByMinDelta_StopsAfterPatienceAndRestoresBestWeights()
     {
-        var (x, y) = TwoBlobs.Make();
-        var model = TwoBlobs.Compiled();
+        var (x, y, model) = TwoBlobs.DataAndCompiledModel();
         var recorder = new WeightsAtEpochEnd();
         // The first epoch always improves on +inf; no later one can improve the loss by 10, so patience 1 ends epoch 2.
         var stopping = new EarlyStopping(monitor: "loss", min_delta: 10, patience: 1, restore_best_weights: true);

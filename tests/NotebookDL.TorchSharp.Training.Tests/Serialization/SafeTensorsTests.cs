@@ -1,16 +1,12 @@
 namespace NotebookDL.TorchSharp.Training.Tests.Serialization;
 
-public sealed class SafeTensorsTests : IDisposable
+public sealed class SafeTensorsTests : TemporaryFolderTests
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("notebookdl-torchsharp-safetensors-").FullName;
-
-    public void Dispose() => Directory.Delete(folder, recursive: true);
-
     [Fact]
     public void SaveFile_Float32Int64AndBool_LoadFileGivesTheSameValuesShapesAndDtypes()
     {
         TwoBlobs.Make(n: 1); // loads the natives
-        var path = Path.Combine(folder, "mixed.safetensors");
+        var path = Path.Combine(Folder, "mixed.safetensors");
         var tensors = new Dictionary<string, Tensor>
         {
             ["weights"] = torch.tensor(new[] { 1.5f, -2.25f, 3e-8f, float.MaxValue, 0f, -0f }, [2, 3]),
@@ -34,7 +30,7 @@ public sealed class SafeTensorsTests : IDisposable
     public void SaveFile_Float64Tensor_RefusesItByDtypeAndNamesTheFix()
     {
         TwoBlobs.Make(n: 1);
-        var path = Path.Combine(folder, "double.safetensors");
+        var path = Path.Combine(Folder, "double.safetensors");
 
         var error = Assert.Throws<NotSupportedException>(() =>
             safetensors.save_file(new Dictionary<string, Tensor> { ["w"] = torch.ones(2, dtype: torch.float64) }, path));
