@@ -39,13 +39,13 @@ public sealed class EarlyStopping : Callback
     {
         if (epoch < startFromEpoch) return;
         if (monitored.Read(logs, Trainer.output, nameof(EarlyStopping)) is not { } current) return;
-        if (restoreBestWeights && bestWeights is null) bestWeights = Snapshot();
+        if (restoreBestWeights && bestWeights is null) bestWeights = Snapshot(null);
         wait++;
         if (monitored.IsImprovement(current))
         {
             monitored.Best = current;
             bestEpoch = epoch;
-            if (restoreBestWeights) bestWeights = Snapshot();
+            if (restoreBestWeights) bestWeights = Snapshot(bestWeights);
             if (baseline is null || monitored.IsImprovement(baseline.Value) || current == baseline) wait = 0;
             return;
         }
@@ -65,5 +65,11 @@ public sealed class EarlyStopping : Callback
         if (stopped_epoch is { } e && verbose > 0) Trainer.output.WriteLine($"Epoch {e + 1}: early stopping");
     }
 
-    private Dictionary<string, Tensor> Snapshot() => Trainer.model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone());
+    /// <summary>Copies of the weights now; the copies they replace are disposed (on TorchSharp, native memory).</summary>
+    private Dictionary<string, Tensor> Snapshot(Dictionary<string, Tensor>? replaced)
+    {
+        foreach (var t in replaced?.Values ?? Enumerable.Empty<Tensor>()) t.Dispose();
+        using var scope = torch.NewDisposeScope();
+        return Trainer.model.state_dict().ToDictionary(kv => kv.Key, kv => EngineAdapter.KeepBeyondScope(kv.Value.detach().clone()));
+    }
 }

@@ -46,19 +46,19 @@ public sealed class AccuracyMetric(OutputKind kind = OutputKind.MultiClass) : Me
     {
         using var _ = torch.no_grad();
         long[] predicted, actual;
-        if (kind == OutputKind.MultiClass && output.dim() == 2 && output.Shape[1] > 1)
+        if (kind == OutputKind.MultiClass && output.dim() == 2 && output.size(1) > 1)
         {
-            predicted = output.argmax(1).ToArray<long>();
-            actual = target.dim() == 2 ? target.argmax(1).ToArray<long>() : target.to(ScalarType.Int64).reshape(-1).ToArray<long>();
+            predicted = EngineAdapter.ToArray<long>(output.argmax(1));
+            actual = EngineAdapter.ToArray<long>(target.dim() == 2 ? target.argmax(1) : target.to(ScalarType.Int64).reshape(-1));
         }
         else
         {
             var threshold = kind == OutputKind.BinaryLogit ? 0.0 : 0.5;
-            predicted = (output.reshape(-1) > threshold).to(ScalarType.Int64).ToArray<long>();
-            actual = (target.to(ScalarType.Float32).reshape(-1) > 0.5).to(ScalarType.Int64).ToArray<long>();
+            predicted = EngineAdapter.ToArray<long>((output.reshape(-1) > threshold).to(ScalarType.Int64));
+            actual = EngineAdapter.ToArray<long>((target.to(ScalarType.Float32).reshape(-1) > 0.5).to(ScalarType.Int64));
         }
         if (predicted.Length != actual.Length)
-            throw new ArgumentException($"accuracy: {predicted.Length} predictions (output {Shapes.Format(output.Shape)}) but {actual.Length} targets (target {Shapes.Format(target.Shape)}).");
+            throw new ArgumentException($"accuracy: {predicted.Length} predictions (output {EngineAdapter.FormatShape(output.shape)}) but {actual.Length} targets (target {EngineAdapter.FormatShape(target.shape)}).");
         for (int i = 0; i < predicted.Length; i++) if (predicted[i] == actual[i]) correct++;
         total += predicted.Length;
     }
@@ -78,8 +78,8 @@ public sealed class TopKAccuracyMetric(int k = 5) : Metric
 
     public override void update_state(Tensor output, Tensor target)
     {
-        var n = output.Shape[0];
-        hits += metrics.top_k_accuracy(output.detach(), target, Math.Min(k, (int)output.Shape[1])) * n;
+        var n = output.size(0);
+        hits += metrics.top_k_accuracy(output.detach(), target, Math.Min(k, (int)output.size(1))) * n;
         total += n;
     }
 

@@ -49,7 +49,11 @@ public static class KerasModel
         Compiled.TryGetValue(model, out var t) ? t.predict(x, batch_size) : new Trainer(model, "mse", torch.optim.SGD(model.parameters(), 0)).predict(x, batch_size);
 
     /// <summary>Writes the model's state_dict as safetensors (temporary file renamed into place).</summary>
-    public static void save_weights(this torch.nn.Module model, string path) => safetensors.save_file(model.state_dict(), path);
+    public static void save_weights(this torch.nn.Module model, string path)
+    {
+        using var scope = torch.NewDisposeScope(); // TorchSharp's state_dict hands out new tensor handles
+        safetensors.save_file(model.state_dict(), path);
+    }
 
     /// <summary>
     /// Loads weights saved by save_weights, by ModelCheckpoint, or exported from PyTorch in safetensors
@@ -57,6 +61,7 @@ public static class KerasModel
     /// </summary>
     public static void load_weights(this torch.nn.Module model, string path, bool strict = true)
     {
+        using var scope = torch.NewDisposeScope(); // load_state_dict copies into the parameters, so the file's tensors can go
         var (tensors, metadata) = safetensors.load_file_with_metadata(path);
         model.load_state_dict(Checkpoint.IsCheckpoint(metadata) ? Checkpoint.Section(tensors, "model.") : tensors, strict);
     }

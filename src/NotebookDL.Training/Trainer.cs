@@ -50,11 +50,8 @@ public sealed partial class Trainer
     /// <summary>The learning rate of the optimizer's first parameter group; callbacks change it through here.</summary>
     public double learning_rate
     {
-        get => optimizer.param_groups[0].LearningRate;
-        set
-        {
-            foreach (var group in optimizer.param_groups) group.LearningRate = value;
-        }
+        get => EngineAdapter.GetLearningRate(optimizer);
+        set => EngineAdapter.SetLearningRate(optimizer, value);
     }
 
     public History fit(Tensor x, Tensor y, int epochs = 1, int batch_size = 32, int verbose = 1, IList<Callback>? callbacks = null,
@@ -63,16 +60,22 @@ public sealed partial class Trainer
     {
         if (validation_split is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(validation_split), $"fit: validation_split must be in [0, 1), got {validation_split}.");
         if (validation_split > 0 && validation_data is not null) throw new ArgumentException("fit: give validation_split or validation_data, not both.");
+        Tensor[] splitViews = [];
         if (validation_split > 0)
         {
             // Keras holds out the LAST fraction of the samples, before any shuffling.
-            var n = x.Shape[0];
+            var n = x.size(0);
             var held = (long)(n * validation_split);
             validation_data = (x.narrow(0, n - held, held), y.narrow(0, n - held, held));
             (x, y) = (x.narrow(0, 0, n - held), y.narrow(0, 0, n - held));
+            splitViews = [x, y, validation_data.Value.x, validation_data.Value.y];
         }
         var validation = validation_data is { } v ? new TensorBatches(v.x, v.y, batch_size, shuffle: false, "fit(validation_data)") : null;
-        return fit(new TensorBatches(x, y, batch_size, shuffle, "fit"), epochs, verbose, callbacks, validation, initial_epoch, stop_on_nonfinite_loss, cancellationToken);
+        var training = new TensorBatches(x, y, batch_size, shuffle, "fit");
+        foreach (var view in splitViews) view.Dispose(); // each batch source holds tensors of its own (TorchSharp handles)
+        using (training)
+        using (validation)
+            return fit(training, epochs, verbose, callbacks, validation, initial_epoch, stop_on_nonfinite_loss, cancellationToken);
     }
 
     public History fit<T, S>(Modules.DataLoader<T, S> train, int epochs = 1, int verbose = 1, IList<Callback>? callbacks = null,
@@ -126,32 +129,26 @@ public sealed partial class Trainer
         long seen = 0;
         var logs = new Logs();
         var batch = 0;
-        foreach (var (x, y) in train.Batches())
+        using var batches = train.Batches().GetEnumerator();
+        while (true)
         {
-            if (Interruption.IsRequested(token)) return (logs, batch);
-            Notify(callbacks, c => c.on_train_batch_begin(batch, new Logs { ["size"] = x.Shape[0] }));
-            Tensor output;
             float value;
-            try
+            long size;
+            // Every tensor of a step (the batch, activations, gradients' wrappers) belongs to this scope, so on
+            // TorchSharp native memory is freed batch by batch; on_train_batch_end runs after it, so a tensor a
+            // callback keeps there lives on.
+            using (torch.NewDisposeScope())
             {
-                optimizer.zero_grad();
-                output = model.call(x);
-                var loss = TotalLoss(output, y);
-                value = loss.item<float>();
-                if (guardNonFinite && !float.IsFinite(value))
-                    throw new NonFiniteLossException(
-                        $"The loss became {value} at epoch {epoch + 1}, batch {batch + 1}. Training stopped; the weights are those before this batch's update. " +
-                        "Try a lower learning rate (for example a tenth of it), normalize the inputs, or pass stop_on_nonfinite_loss: false to continue anyway.");
-                loss.backward();
+                if (!batches.MoveNext()) break;
+                var (x, y) = batches.Current;
+                if (EngineAdapter.IsInterruptRequested(token)) return (logs, batch);
+                size = x.size(0);
+                Notify(callbacks, c => c.on_train_batch_begin(batch, new Logs { ["size"] = size }));
+                if (TrainStep(x, y, epoch, batch, guardNonFinite, token) is not { } loss) return (logs, batch);
+                value = loss;
             }
-            catch (OperationCanceledException) when (Interruption.IsRequested(token))
-            {
-                return (logs, batch); // interrupted inside a long op, before this batch's update
-            }
-            optimizer.step();
-            foreach (var m in metrics) m.update_state(output.detach(), y);
-            lossSum += value * x.Shape[0];
-            seen += x.Shape[0];
+            lossSum += value * size;
+            seen += size;
             logs = RunningLogs(lossSum / seen);
             var batchLogs = new Logs(logs) { ["loss_batch"] = value };
             Notify(callbacks, c => c.on_train_batch_end(batch, batchLogs));
@@ -159,6 +156,32 @@ public sealed partial class Trainer
             if (stop_training) break;
         }
         return (logs, null);
+    }
+
+    /// <summary>One optimizer step on a batch; its loss, or null when an interrupt stopped it before the update.</summary>
+    private float? TrainStep(Tensor x, Tensor y, int epoch, int batch, bool guardNonFinite, CancellationToken token)
+    {
+        Tensor output;
+        float value;
+        try
+        {
+            optimizer.zero_grad();
+            output = model.call(x);
+            var loss = TotalLoss(output, y);
+            value = loss.item<float>();
+            if (guardNonFinite && !float.IsFinite(value))
+                throw new NonFiniteLossException(
+                    $"The loss became {value} at epoch {epoch + 1}, batch {batch + 1}. Training stopped; the weights are those before this batch's update. " +
+                    "Try a lower learning rate (for example a tenth of it), normalize the inputs, or pass stop_on_nonfinite_loss: false to continue anyway.");
+            loss.backward();
+        }
+        catch (OperationCanceledException) when (EngineAdapter.IsInterruptRequested(token))
+        {
+            return null; // interrupted inside a long op, before this batch's update
+        }
+        optimizer.step();
+        foreach (var m in metrics) m.update_state(output.detach(), y);
+        return value;
     }
 
     private Logs RunningLogs(double loss)
@@ -173,7 +196,7 @@ public sealed partial class Trainer
     {
         var loss = lossFunction(output, target);
         if (loss.numel() != 1)
-            throw new InvalidOperationException($"The loss {loss_name} returned shape {Shapes.Format(loss.Shape)}; fit needs a scalar, so use reduction Mean or Sum.");
+            throw new InvalidOperationException($"The loss {loss_name} returned shape {EngineAdapter.FormatShape(loss.shape)}; fit needs a scalar, so use reduction Mean or Sum.");
         var penalty = regularizers.Penalty(model);
         return penalty is null ? loss : loss + penalty;
     }

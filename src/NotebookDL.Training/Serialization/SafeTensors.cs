@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -32,7 +33,7 @@ public static class safetensors
             header[name] = new JsonObject
             {
                 ["dtype"] = DtypeName(tensor.dtype),
-                ["shape"] = new JsonArray(tensor.Shape.Select(s => (JsonNode)s).ToArray()),
+                ["shape"] = new JsonArray(tensor.shape.Select(s => (JsonNode)s).ToArray()),
                 ["data_offsets"] = new JsonArray(offset, offset + bytes),
             };
             offset += bytes;
@@ -82,54 +83,61 @@ public static class safetensors
             case ScalarType.Float32:
                 var floats = new float[count];
                 for (int i = 0; i < count; i++) floats[i] = BinaryPrimitives.ReadSingleLittleEndian(span[(i * 4)..]);
-                return new torch.Tensor(floats, entry.Shape);
+                return torch.tensor(floats, entry.Shape);
             case ScalarType.Int64:
                 var longs = new long[count];
                 for (int i = 0; i < count; i++) longs[i] = BinaryPrimitives.ReadInt64LittleEndian(span[(i * 8)..]);
-                return new torch.Tensor(longs, entry.Shape);
+                return torch.tensor(longs, entry.Shape);
             default:
-                var flags = new float[count];
-                for (int i = 0; i < count; i++) flags[i] = span[i] != 0 ? 1 : 0;
-                return new torch.Tensor(flags, entry.Shape, ScalarType.Bool);
+                var flags = new bool[count];
+                for (int i = 0; i < count; i++) flags[i] = span[i] != 0;
+                return torch.tensor(flags, entry.Shape);
         }
     }
 
     private static void WriteData(Stream stream, torch.Tensor tensor)
     {
-        var c = tensor.contiguous();
         switch (tensor.dtype)
         {
             case ScalarType.Float32:
-                var buffer = new byte[c.Count * 4];
-                var floats = c.FloatSpan();
-                for (int i = 0; i < floats.Length; i++) BinaryPrimitives.WriteSingleLittleEndian(buffer.AsSpan(i * 4), floats[i]);
-                stream.Write(buffer);
+                WriteLittleEndian(stream, EngineAdapter.ToArray<float>(tensor));
                 break;
             case ScalarType.Int64:
-                var longBuffer = new byte[c.Count * 8];
-                var longs = c.LongSpan();
-                for (int i = 0; i < longs.Length; i++) BinaryPrimitives.WriteInt64LittleEndian(longBuffer.AsSpan(i * 8), longs[i]);
-                stream.Write(longBuffer);
+                WriteLittleEndian(stream, EngineAdapter.ToArray<long>(tensor));
                 break;
             default:
-                stream.Write(c.FloatSpan().ToArray().Select(v => v != 0 ? (byte)1 : (byte)0).ToArray());
+                // Bool is the only other dtype DtypeName accepts; both engines read it back as 0/1 floats.
+                stream.Write(EngineAdapter.ToArray<float>(tensor.to(ScalarType.Float32)).Select(v => v != 0 ? (byte)1 : (byte)0).ToArray());
                 break;
         }
+    }
+
+    private static void WriteLittleEndian<T>(Stream stream, T[] values) where T : unmanaged
+    {
+        // The format is little-endian; on such a machine the values' own bytes are the file's bytes.
+        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("safetensors: NotebookDL writes safetensors on little-endian machines only.");
+        stream.Write(MemoryMarshal.AsBytes(values.AsSpan()));
     }
 
     private static string DtypeName(ScalarType type) => type switch
     {
         ScalarType.Float32 => "F32",
         ScalarType.Int64 => "I64",
-        _ => "BOOL",
+        ScalarType.Bool => "BOOL",
+        _ => throw Unsupported(type),
     };
 
     internal static long ElementSize(ScalarType type) => type switch
     {
         ScalarType.Float32 => 4,
         ScalarType.Int64 => 8,
-        _ => 1,
+        ScalarType.Bool => 1,
+        _ => throw Unsupported(type),
     };
+
+    // The managed engine has only these three dtypes; a TorchSharp model may hold others (float64, float16).
+    private static NotSupportedException Unsupported(ScalarType type) =>
+        new($"safetensors: NotebookDL saves float32, int64 and bool tensors, not {type}; convert the model first (for example model.to(torch.float32)).");
 
     internal static InvalidDataException Corrupt(string path, string why) =>
         new($"safetensors: '{path}' is not a valid safetensors file: {why}. It may be truncated or corrupt; re-save it or restore a backup.");

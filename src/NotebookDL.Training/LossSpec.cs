@@ -45,10 +45,10 @@ public sealed class LossSpec
                 ? (p, y) => torch.nn.functional.nll_loss(p.clamp(clip, 1 - clip).log(), y.to(ScalarType.Int64).reshape(-1))
                 : (z, y) => torch.nn.functional.cross_entropy(z, y.to(ScalarType.Int64).reshape(-1)), OutputKind.MultiClass),
             "binary_crossentropy" => endsInSigmoid
-                ? ((p, y) => torch.nn.functional.binary_cross_entropy(p.clamp(clip, 1 - clip), y.to(ScalarType.Float32).reshape(p.Shape)), OutputKind.BinaryProbability)
-                : ((z, y) => torch.nn.functional.binary_cross_entropy_with_logits(z, y.to(ScalarType.Float32).reshape(z.Shape)), OutputKind.BinaryLogit),
-            "mse" or "mean_squared_error" => ((a, b) => torch.nn.functional.mse_loss(a, b.reshape(a.Shape)), OutputKind.MultiClass),
-            "mae" or "mean_absolute_error" => ((a, b) => torch.nn.functional.l1_loss(a, b.reshape(a.Shape)), OutputKind.MultiClass),
+                ? ((p, y) => torch.nn.functional.binary_cross_entropy(p.clamp(clip, 1 - clip), y.to(ScalarType.Float32).reshape(p.shape)), OutputKind.BinaryProbability)
+                : ((z, y) => torch.nn.functional.binary_cross_entropy_with_logits(z, y.to(ScalarType.Float32).reshape(z.shape)), OutputKind.BinaryLogit),
+            "mse" or "mean_squared_error" => ((a, b) => torch.nn.functional.mse_loss(a, b.reshape(a.shape)), OutputKind.MultiClass),
+            "mae" or "mean_absolute_error" => ((a, b) => torch.nn.functional.l1_loss(a, b.reshape(a.shape)), OutputKind.MultiClass),
             _ => throw new ArgumentException(
                 $"Unknown loss '{keras}': use \"categorical_crossentropy\", \"sparse_categorical_crossentropy\", \"binary_crossentropy\", \"mse\" or \"mae\", or a loss module such as nn.CrossEntropyLoss()."),
         };

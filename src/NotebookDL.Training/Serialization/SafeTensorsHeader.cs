@@ -89,14 +89,14 @@ internal sealed class SafeTensorsHeader
             _ => throw new NotSupportedException($"safetensors: tensor '{name}' in '{path}' has dtype {dtype}; NotebookDL reads F32, I64 and BOOL. Convert it in PyTorch with .float() first."),
         };
         var shape = Integers(path, name, entry["shape"], "shape");
-        if (shape.Any(s => s < 0)) throw safetensors.Corrupt(path, $"tensor '{name}' has a negative size in its shape {Shapes.Format(shape)}");
+        if (shape.Any(s => s < 0)) throw safetensors.Corrupt(path, $"tensor '{name}' has a negative size in its shape {EngineAdapter.FormatShape(shape)}");
         var offsets = Integers(path, name, entry["data_offsets"], "data_offsets");
         if (offsets.Length != 2 || offsets[0] < 0 || offsets[1] < offsets[0])
             throw safetensors.Corrupt(path, $"tensor '{name}' has data_offsets [{string.Join(", ", offsets)}]; they must be two numbers, 0 ≤ begin ≤ end");
-        var count = Shapes.CheckedCount(shape, $"safetensors tensor '{name}' in '{path}'");
+        var count = EngineAdapter.CheckedElementCount(shape, $"safetensors tensor '{name}' in '{path}'");
         var bytesNeeded = count * safetensors.ElementSize(type);
         if (offsets[1] - offsets[0] != bytesNeeded)
-            throw safetensors.Corrupt(path, $"tensor '{name}' ({dtype} {Shapes.Format(shape)}) needs {bytesNeeded} bytes but its data_offsets [{offsets[0]}, {offsets[1]}) hold {offsets[1] - offsets[0]}");
+            throw safetensors.Corrupt(path, $"tensor '{name}' ({dtype} {EngineAdapter.FormatShape(shape)}) needs {bytesNeeded} bytes but its data_offsets [{offsets[0]}, {offsets[1]}) hold {offsets[1] - offsets[0]}");
         var (begin, end) = (dataStart + offsets[0], dataStart + offsets[1]);
         var length = end - begin;
         return (new Entry(name, type, shape, count, length == 0 ? 0 : checked((int)begin), (int)length), offsets[0], offsets[1]);

@@ -14,16 +14,16 @@ public static class Checkpoint
 
     public static void save(string path, Trainer trainer, int epoch)
     {
+        using var scope = torch.NewDisposeScope(); // the state_dict views and optimizer copies are freed once written
         var tensors = new Dictionary<string, Tensor>();
         foreach (var (name, t) in trainer.model.state_dict()) tensors["model." + name] = t;
-        var optimizerState = trainer.optimizer.state_dict();
-        foreach (var (name, t) in optimizerState.State) tensors["optimizer." + name] = t;
-        var metadata = new Dictionary<string, string>
+        var (optimizerTensors, optimizerMetadata) = EngineAdapter.SaveOptimizerState(trainer.optimizer);
+        foreach (var (name, t) in optimizerTensors) tensors["optimizer." + name] = t;
+        var metadata = new Dictionary<string, string>(optimizerMetadata)
         {
             ["format"] = Format,
             ["epoch"] = epoch.ToString(CultureInfo.InvariantCulture),
             ["optimizer"] = trainer.optimizer.GetType().Name,
-            ["optimizer_options"] = JsonSerializer.Serialize(optimizerState.Options),
             ["history"] = JsonSerializer.Serialize(trainer.history.ToColumns()),
         };
         safetensors.save_file(tensors, path, metadata);
@@ -42,10 +42,9 @@ public static class Checkpoint
         if (savedOptimizer != trainer.optimizer.GetType().Name)
             throw new InvalidOperationException($"'{path}' was saved with a {savedOptimizer} optimizer but this model is compiled with {trainer.optimizer.GetType().Name}; compile with the same optimizer to resume.");
         trainer.model.load_state_dict(Section(tensors, "model."));
-        var state = new torch.optim.Optimizer.StateDictionary();
-        foreach (var (k, v) in Section(tensors, "optimizer.")) state.State[k] = v;
-        foreach (var (k, v) in JsonSerializer.Deserialize<Dictionary<string, double>>(metadata["optimizer_options"])!) state.Options[k] = v;
-        trainer.optimizer.load_state_dict(state);
+        EngineAdapter.LoadOptimizerState(trainer.optimizer, Section(tensors, "optimizer."), metadata, path);
+        // Both engines copy what they load; on TorchSharp this frees the file's native tensors now (managed: a no-op).
+        foreach (var t in tensors.Values) t.Dispose();
         var history = History.FromColumns(JsonSerializer.Deserialize<Dictionary<string, double[]>>(metadata["history"])!);
         trainer.history = history; // fit(initial_epoch: epoch) continues it
         return (int.Parse(metadata["epoch"], CultureInfo.InvariantCulture), history);

@@ -19,11 +19,11 @@ public static class metrics
     /// <summary>Fraction of samples whose target is among the k highest scores ([N, C] scores).</summary>
     public static double top_k_accuracy(torch.Tensor scores, torch.Tensor targets, int k = 5)
     {
-        if (scores.dim() != 2) throw new ArgumentException($"top_k_accuracy: expected scores of shape [N, C] but got {Shapes.Format(scores.Shape)}.");
-        var (n, classes) = ((int)scores.Shape[0], (int)scores.Shape[1]);
+        if (scores.dim() != 2) throw new ArgumentException($"top_k_accuracy: expected scores of shape [N, C] but got {EngineAdapter.FormatShape(scores.shape)}.");
+        var (n, classes) = ((int)scores.size(0), (int)scores.size(1));
         if (k < 1 || k > classes) throw new ArgumentOutOfRangeException(nameof(k), $"top_k_accuracy: k must be in [1, {classes}], got {k}.");
         var actual = TargetIndices(targets, n, "top_k_accuracy");
-        var s = scores.to(ScalarType.Float32).contiguous().ToArray<float>();
+        var s = EngineAdapter.ToArray<float>(scores.to(ScalarType.Float32));
         var hits = 0;
         for (int i = 0; i < n; i++)
         {
@@ -93,20 +93,20 @@ public static class metrics
 
     private static (long[] predicted, long[] actual) Labels(torch.Tensor predictions, torch.Tensor targets, string op)
     {
-        var n = (int)(predictions.dim() == 0 ? 1 : predictions.Shape[0]);
-        var predicted = predictions.dim() == 2 ? predictions.argmax(1).ToArray<long>() : predictions.to(ScalarType.Int64).reshape(-1).ToArray<long>();
+        var n = (int)(predictions.dim() == 0 ? 1 : predictions.size(0));
+        var predicted = EngineAdapter.ToArray<long>(predictions.dim() == 2 ? predictions.argmax(1) : predictions.to(ScalarType.Int64).reshape(-1));
         var actual = TargetIndices(targets, n, op);
         if (predicted.Length != actual.Length)
-            throw new ArgumentException($"{op}: {predicted.Length} predictions but {actual.Length} targets (shapes {Shapes.Format(predictions.Shape)} and {Shapes.Format(targets.Shape)}).");
+            throw new ArgumentException($"{op}: {predicted.Length} predictions but {actual.Length} targets (shapes {EngineAdapter.FormatShape(predictions.shape)} and {EngineAdapter.FormatShape(targets.shape)}).");
         return (predicted, actual);
     }
 
     /// <summary>Class indices from int64 labels or one-hot / probability rows.</summary>
     private static long[] TargetIndices(torch.Tensor targets, int n, string op)
     {
-        var indices = targets.dim() == 2 ? targets.argmax(1).ToArray<long>() : targets.to(ScalarType.Int64).reshape(-1).ToArray<long>();
+        var indices = EngineAdapter.ToArray<long>(targets.dim() == 2 ? targets.argmax(1) : targets.to(ScalarType.Int64).reshape(-1));
         if (indices.Length != n)
-            throw new ArgumentException($"{op}: expected {n} targets but got shape {Shapes.Format(targets.Shape)}.");
+            throw new ArgumentException($"{op}: expected {n} targets but got shape {EngineAdapter.FormatShape(targets.shape)}.");
         return indices;
     }
 }

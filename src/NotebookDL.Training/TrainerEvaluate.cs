@@ -3,8 +3,11 @@ namespace NotebookDL.Training;
 public sealed partial class Trainer
 {
     /// <summary>Loss and metrics over the data, in eval mode without gradients (Keras' model.evaluate).</summary>
-    public EvaluationResult evaluate(Tensor x, Tensor y, int batch_size = 32, int verbose = 1) =>
-        evaluate(new TensorBatches(x, y, batch_size, shuffle: false, "evaluate"), verbose);
+    public EvaluationResult evaluate(Tensor x, Tensor y, int batch_size = 32, int verbose = 1)
+    {
+        using var batches = new TensorBatches(x, y, batch_size, shuffle: false, "evaluate");
+        return evaluate(batches, verbose);
+    }
 
     public EvaluationResult evaluate<T, S>(Modules.DataLoader<T, S> data, int verbose = 1) => evaluate(new LoaderBatches<T, S>(data, "evaluate"), verbose);
 
@@ -26,11 +29,16 @@ public sealed partial class Trainer
         try
         {
             using var _ = torch.no_grad();
-            foreach (var (x, y) in data.Batches())
+            using var batches = data.Batches().GetEnumerator();
+            while (true)
             {
+                // One dispose scope a batch, the batch itself included, so TorchSharp frees each batch's tensors at once.
+                using var scope = torch.NewDisposeScope();
+                if (!batches.MoveNext()) break;
+                var (x, y) = batches.Current;
                 var output = model.call(x);
-                lossSum += TotalLoss(output, y).item<float>() * x.Shape[0];
-                seen += x.Shape[0];
+                lossSum += TotalLoss(output, y).item<float>() * x.size(0);
+                seen += x.size(0);
                 foreach (var m in metrics) m.update_state(output, y);
             }
         }
@@ -55,9 +63,17 @@ public sealed partial class Trainer
         {
             using var _ = torch.no_grad();
             var outputs = new List<Tensor>();
-            for (long start = 0; start < x.Shape[0]; start += batch_size)
-                outputs.Add(model.call(x.narrow(0, start, Math.Min(batch_size, x.Shape[0] - start))));
-            return outputs.Count == 1 ? outputs[0] : torch.cat(outputs, 0);
+            var n = x.size(0);
+            for (long start = 0; start < n; start += batch_size)
+            {
+                // Each batch's activations are freed with its scope; only its output is kept, until the cat below.
+                using var scope = torch.NewDisposeScope();
+                outputs.Add(EngineAdapter.KeepBeyondScope(model.call(x.narrow(0, start, Math.Min(batch_size, n - start)))));
+            }
+            if (outputs.Count == 1) return outputs[0];
+            var all = torch.cat(outputs, 0);
+            foreach (var output in outputs) output.Dispose();
+            return all;
         }
         finally
         {

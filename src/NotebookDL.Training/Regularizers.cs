@@ -8,7 +8,8 @@ public sealed record Regularizer(double L1, double L2)
     /// <summary>L1·Σ|w| + L2·Σw² over a layer's kernel (its "weight"; biases are not penalized, as in Keras).</summary>
     internal Tensor Penalty(Tensor weight)
     {
-        var penalty = torch.zeros([]);
+        // Built from the weight itself (not torch.zeros) so the penalty lives on the weight's device on either engine.
+        var penalty = weight.sum() * 0.0;
         if (L2 != 0) penalty = penalty + weight.pow(2).sum() * L2;
         if (L1 != 0) penalty = penalty + weight.abs().sum() * L1;
         return penalty;
