@@ -21,7 +21,7 @@ public sealed class KernelDisplayHost : IDisplayHost
     private static void Send(string displayId, JsonObject data, bool update)
     {
         CellConsole.Flush(); // text printed before the display stays before it
-        CellConsole.Current?.Display(data, [], displayId, update);
+        CellConsole.Current?.Display(data, PictureMetadata.For(data), displayId, update);
     }
 
     public static JsonObject ToJson(MimeBundle bundle)

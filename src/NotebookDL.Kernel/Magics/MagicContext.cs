@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using NotebookDL.Kernel.Display;
 using NotebookDL.Kernel.Execution;
 
 namespace NotebookDL.Kernel.Magics;
@@ -24,7 +25,7 @@ public sealed class MagicContext(IReadOnlyList<string> args, ScriptSession sessi
     public void Display(JsonObject bundle)
     {
         CellConsole.Flush();
-        output.Display(bundle, [], null, update: false);
+        output.Display(bundle, PictureMetadata.For(bundle), null, update: false);
     }
 
     /// <summary>The single positional argument, or a usage error naming what is missing.</summary>

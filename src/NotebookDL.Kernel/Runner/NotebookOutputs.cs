@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using NotebookDL.Kernel.Display;
 using NotebookDL.Kernel.Execution;
 
 namespace NotebookDL.Kernel.Runner;
@@ -87,7 +88,7 @@ public sealed class NotebookOutputs : ICellOutput
                 ["output_type"] = "execute_result",
                 ["execution_count"] = executionCount,
                 ["data"] = NotebookJson.MimeData(bundle),
-                ["metadata"] = new JsonObject(),
+                ["metadata"] = PictureMetadata.For(bundle),
             });
         }
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using NotebookDL.Kernel.Display;
 using NotebookDL.Kernel.Execution;
 using NotebookDL.Kernel.Language;
 using NotebookDL.Kernel.Protocol;
@@ -41,7 +42,7 @@ public sealed class ExecuteHandler(Interpreter interpreter, MessageSender sender
             : await interpreter.ExecuteAsync(code, $"In[{count}]", output).ConfigureAwait(false);
 
         if (result.Value is { } value && !silent)
-            sender.Publish("execute_result", new JsonObject { ["execution_count"] = count, ["data"] = value, ["metadata"] = new JsonObject() }, request);
+            sender.Publish("execute_result", new JsonObject { ["execution_count"] = count, ["data"] = value, ["metadata"] = PictureMetadata.For(value) }, request);
         if (storeHistory) history.Add(count, code, result.Value?["text/plain"]?.GetValue<string>());
 
         JsonObject reply;

@@ -21,6 +21,17 @@ internal static class Chromium
     public static string ScreenshotDirectory { get; } =
         Environment.GetEnvironmentVariable("NOTEBOOKDL_SCREENSHOTS") is { Length: > 0 } dir ? dir : System.IO.Path.Combine(AppContext.BaseDirectory, "screenshots");
 
+    /// <summary>
+    /// A quiet, reproducible headless browser: a fresh profile, no GPU, no background traffic, one device pixel per CSS pixel.
+    /// Shared with the notebook front-end tests (NotebookDL.Kernel.Tests links this file).
+    /// </summary>
+    public static IEnumerable<string> HeadlessArguments(string profileDirectory, int width, int height) =>
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--hide-scrollbars", "--force-device-scale-factor=1",
+        $"--user-data-dir={profileDirectory}", $"--window-size={width},{height}",
+    ];
+
     /// <summary>Loads <paramref name="file"/> in a fresh profile and writes a screenshot of the given window size.</summary>
     public static void Screenshot(string file, string png, int width, int height)
     {
@@ -33,12 +44,7 @@ internal static class Chromium
                 RedirectStandardOutput = true,
                 UseShellExecute = false,
             };
-            foreach (var arg in new[]
-                     {
-                         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                         "--disable-component-update", "--disable-sync", "--hide-scrollbars", "--force-device-scale-factor=1",
-                         $"--user-data-dir={profile.FullName}", $"--screenshot={png}", $"--window-size={width},{height}", new Uri(file).AbsoluteUri,
-                     })
+            foreach (var arg in HeadlessArguments(profile.FullName, width, height).Append($"--screenshot={png}").Append(new Uri(file).AbsoluteUri))
                 start.ArgumentList.Add(arg);
             using var process = Process.Start(start)!;
             var stderr = process.StandardError.ReadToEndAsync();

@@ -23,11 +23,15 @@ public static class JupyterClients
             string? reason = null;
             if (!File.Exists(Python)) reason = $"{Python} not found; install python3 with {module} (apt-get install python3-jupyter-kernel-test jupyter-nbconvert) or set NOTEBOOKDL_PYTHON";
             else if (Run(Python, ["-c", $"import {module}"], Environment.CurrentDirectory, null, TimeSpan.FromSeconds(60)).ExitCode != 0)
-                reason = $"{Python} cannot import {module}; apt-get install python3-jupyter-client python3-jupyter-kernel-test jupyter-nbconvert";
+                reason = $"{Python} cannot import {module}; apt-get install {DebianPackages(module)}";
             Missing[module] = reason;
             return reason;
         }
     }
+
+    /// <summary>The Debian packages that bring <paramref name="module"/>: the classic Notebook UI has its own.</summary>
+    private static string DebianPackages(string module) =>
+        module == "notebook" ? "python3-notebook" : "python3-jupyter-client python3-jupyter-kernel-test jupyter-nbconvert";
 
     /// <summary>A temporary Jupyter data directory holding a kernelspec that starts the kernel next to these tests.</summary>
     public static string CreateDataDirectory()
