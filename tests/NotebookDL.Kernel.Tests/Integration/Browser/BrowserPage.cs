@@ -71,7 +71,7 @@ public sealed class BrowserPage(DevToolsConnection devTools, string sessionId)
         {
             shown = $"(could not read the page: {ex.Message})";
         }
-        var console = devTools.ConsoleLines;
+        var console = devTools.ConsoleLines.TakeLast(40).ToList();
         return $"The page showed:\n{shown}\nIts console ({console.Count} latest lines):\n{string.Join('\n', console)}";
     }
 

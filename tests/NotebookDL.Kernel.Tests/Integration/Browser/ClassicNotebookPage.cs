@@ -89,8 +89,7 @@ public sealed class ClassicNotebookPage(BrowserPage page)
             (() => {
               const cell = Jupyter.notebook.get_cell({{index}}), out = cell.output_area.element[0];
               const count = selector => out.querySelectorAll(selector).length;
-              return { prompt: String(cell.input_prompt_number), text: out.innerText, svg: count('.output_svg svg'), png: count('.output_png img'),
-                       table: count('table'), error: count('.output_error'), html: out.innerHTML.length };
+              return { text: out.innerText, svg: count('.output_svg svg'), png: count('.output_png img'), table: count('table'), error: count('.output_error') };
             })()
             """);
         return view.Deserialize<CellView>(new JsonSerializerOptions(JsonSerializerDefaults.Web))
@@ -116,9 +115,3 @@ public sealed class ClassicNotebookPage(BrowserPage page)
         return path;
     }
 }
-
-/// <summary>A cell's rendered output: its text and the number of SVG pictures, PNG pictures, tables and error outputs in it.</summary>
-public sealed record CellView(string Prompt, string Text, int Svg, int Png, int Table, int Error, int Html);
-
-/// <summary>One state of a recorded output area: milliseconds after the cell started, the number of pictures, and their content hashes.</summary>
-public sealed record PictureFrame(double Milliseconds, int Pictures, string Content);

@@ -12,7 +12,7 @@ namespace NotebookDL.Kernel.Tests.Integration.Browser;
 /// </summary>
 public sealed class DevToolsConnection : IAsyncDisposable
 {
-    private const int KeptConsoleLines = 40;
+    private const int KeptConsoleLines = 200;
     private readonly ClientWebSocket socket = new();
     private readonly ConcurrentDictionary<int, TaskCompletionSource<JsonObject>> pending = new();
     private readonly ConcurrentQueue<string> console = new();

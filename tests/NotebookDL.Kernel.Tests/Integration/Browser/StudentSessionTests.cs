@@ -42,6 +42,10 @@ public class StudentSessionTests(ITestOutputHelper output)
         await notebook.EvaluateAsync("Jupyter.notebook.scroll_to_bottom(), true");
         Log("screenshot: " + await notebook.ScreenshotAsync("classic-notebook-live-plot.png"));
         Log($"whole session {total.Elapsed.TotalSeconds:0.0} s");
+        // the UI logs what it could not match to an output (an update for an unknown display id) or failed to run
+        var complaints = chromium.DevTools.ConsoleLines.Where(l => l.StartsWith("uncaught:", StringComparison.Ordinal) ||
+            l.Contains("display_id", StringComparison.Ordinal) || l.StartsWith("console.error", StringComparison.Ordinal)).ToList();
+        Assert.True(complaints.Count == 0, "The notebook UI complained:\n" + string.Join('\n', complaints));
     }
 
     /// <summary>Run all: the tensor prints as text, the summary as an HTML table, the chart as a picture; nothing fails.</summary>
@@ -97,7 +101,7 @@ public class StudentSessionTests(ITestOutputHelper output)
         var frames = await notebook.PictureFramesAsync();
         var drawn = frames.Where(f => f.Pictures > 0).ToList();
         var distinct = drawn.Select(f => f.Content).Distinct().Count();
-        Log($"{step}: {result.Text.Trim()}; the output area changed {frames.Count} times, showing {distinct} different pictures");
+        Log($"{step}: {result.Text.Trim().Split('\n')[^1]}; the output area changed {frames.Count} times, showing {distinct} different pictures");
         await notebook.ExpectAsync(result.Error == 0 && result.Svg + result.Png == 1, step, $"cell {fit} to end with exactly one picture");
         await notebook.ExpectAsync(frames.All(f => f.Pictures <= 1), step,
             $"never more than one picture while redrawing (counts seen: {string.Join(",", frames.Select(f => f.Pictures).Distinct())})");
