@@ -21,7 +21,7 @@ public static class JupyterClients
         {
             if (Missing.TryGetValue(module, out var cached)) return cached;
             string? reason = null;
-            if (!File.Exists(Python)) reason = $"{Python} not found; install python3 with {module} (apt-get install python3-jupyter-kernel-test jupyter-nbconvert) or set NOTEBOOKDL_PYTHON";
+            if (!File.Exists(Python)) reason = $"{Python} not found; install python3 with {module} (apt-get install {DebianPackages(module)}) or set NOTEBOOKDL_PYTHON";
             else if (Run(Python, ["-c", $"import {module}"], Environment.CurrentDirectory, null, TimeSpan.FromSeconds(60)).ExitCode != 0)
                 reason = $"{Python} cannot import {module}; apt-get install {DebianPackages(module)}";
             Missing[module] = reason;
