@@ -24,7 +24,7 @@ public sealed class ClassicNotebookPage(BrowserPage page)
             (dialog ? ', dialog: ' + dialog.innerText.replace(/\s+/g, ' ').slice(0, 300) : '');
           return head + '\n' + nb.get_cells().map((c, i) => {
             const out = c.output_area ? c.output_area.element[0] : null;
-            const kinds = out ? [...out.querySelectorAll('.output_svg, .output_png, table, .output_error')].map(e => e.className.split(' ').pop() || e.tagName) : [];
+            const kinds = out ? [...out.querySelectorAll('.output_svg, .output_png, table, .output_error')].map(e => e.matches('.output_svg') ? 'svg' : e.matches('.output_png') ? 'png' : e.matches('.output_error') ? 'error' : 'table') : [];
             return 'cell ' + i + ' [' + (c.input_prompt_number ?? '') + '] ' + c.get_text().slice(0, 70).replace(/\n/g, ' ') +
               (out ? '\n    -> ' + out.innerText.slice(0, 300).replace(/\n/g, ' | ') + ' <' + kinds.join(',') + '>' : '');
           }).join('\n');
