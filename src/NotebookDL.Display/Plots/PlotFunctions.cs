@@ -51,6 +51,6 @@ public static partial class Notebook
     {
         if (t.dim() > 1 && t.shape.Count(d => d != 1) > 1)
             throw new ArgumentException($"plot: {what} must be 1-D, got shape [{string.Join(", ", t.shape)}].");
-        return t.detach().to(ScalarType.Float32).reshape(-1).ToArray<float>().Select(v => (double)v).ToArray();
+        return DisplayAdapter.Floats(t).Select(v => (double)v).ToArray();
     }
 }
