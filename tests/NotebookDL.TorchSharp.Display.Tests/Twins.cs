@@ -1,7 +1,4 @@
-extern alias managed;
-
 using NotebookDL.TorchSharp;
-using M = managed::NotebookDL.torch;
 
 namespace NotebookDL.TorchSharp.Display.Tests;
 

@@ -1,7 +1,3 @@
-extern alias managed;
-
-using M = managed::NotebookDL.torch;
-
 namespace NotebookDL.TorchSharp.Display.Tests;
 
 /// <summary>A custom TorchSharp module with children and its own forward: two linear branches added.</summary>
@@ -17,7 +13,7 @@ sealed class TwoBranch : torch.nn.Module<Tensor, Tensor>
 /// <summary>The same module in the managed engine.</summary>
 sealed class ManagedTwoBranch : M.nn.Module<M.Tensor, M.Tensor>
 {
-    private readonly managed::NotebookDL.Modules.Linear left = M.nn.Linear(4, 3), right = M.nn.Linear(4, 3);
+    private readonly ManagedLinear left = M.nn.Linear(4, 3), right = M.nn.Linear(4, 3);
 
     public ManagedTwoBranch() : base(nameof(TwoBranch)) => RegisterComponents();
 

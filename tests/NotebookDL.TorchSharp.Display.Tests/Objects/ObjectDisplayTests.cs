@@ -1,7 +1,3 @@
-extern alias managed;
-
-using MD = managed::NotebookDL.Display;
-
 namespace NotebookDL.TorchSharp.Display.Tests;
 
 public class ObjectDisplayTests

@@ -1,7 +1,3 @@
-extern alias managed;
-
-using MD = managed::NotebookDL.Display;
-
 namespace NotebookDL.TorchSharp.Display.Tests;
 
 /// <summary>The teaching plots that run the engine themselves (autograd, optimizers) on TorchSharp.</summary>

@@ -1,8 +1,3 @@
-extern alias managed;
-
-using M = managed::NotebookDL.torch;
-using MD = managed::NotebookDL.Display;
-
 namespace NotebookDL.TorchSharp.Display.Tests;
 
 public class SummaryTests
