@@ -23,7 +23,8 @@ internal sealed class SummaryBuilder
         using var scope = torch.NewDisposeScope();
         var builder = new SummaryBuilder();
         Tensor? output;
-        using (new EvalScope(model)) output = builder.Walk(model, "", -1, torch.zeros([1, .. inputSize]));
+        var device = model.parameters().FirstOrDefault()?.device; // a TorchSharp model may live on a GPU
+        using (new EvalScope(model)) output = builder.Walk(model, "", -1, torch.zeros([1, .. inputSize], device: device));
         var parameters = model.parameters().ToList();
         var trainable = parameters.Where(p => p.requires_grad).Sum(p => p.numel());
         var frozen = parameters.Where(p => !p.requires_grad).Sum(p => p.numel()) + StatisticBuffers(model, recurse: true);
