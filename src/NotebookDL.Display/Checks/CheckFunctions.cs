@@ -25,14 +25,17 @@ public static partial class Notebook
         return Enforce(check);
     }
 
+    /// <summary>Checks an array's values; spelled out because TorchSharp also converts a double[] to a Tensor implicitly.</summary>
+    public static BookCheck expect(double[] actual, IEnumerable<double> book, double tolerance = 1e-6, string? label = null) =>
+        expect((IEnumerable<double>)actual, book, tolerance, label);
+
     /// <summary>Checks a tensor's values (any shape, read in row-major order) against the book's.</summary>
     public static BookCheck expect(Tensor actual, IEnumerable<double> book, double tolerance = 1e-6, string? label = null) =>
-        // the cast picks the values overload: TorchSharp also converts a double[] to a Tensor implicitly
-        expect((IEnumerable<double>)Values(actual.reshape(-1), nameof(actual)), book, tolerance, label);
+        expect(Values(actual.reshape(-1), nameof(actual)), book, tolerance, label);
 
     /// <summary>Checks a one-element tensor against the book's value.</summary>
     public static BookCheck expect(Tensor actual, double book, double tolerance = 1e-6, string? label = null) =>
-        expect((IEnumerable<double>)Values(actual.reshape(-1), nameof(actual)), [book], tolerance, label);
+        expect(Values(actual.reshape(-1), nameof(actual)), [book], tolerance, label);
 
     /// <summary>Checks a shape (e.g. <c>expect(x.shape, [32, 10])</c>).</summary>
     public static BookCheck expect(long[] actual, long[] book, string? label = null) =>

@@ -42,4 +42,25 @@ public class TeachingPlotTests
         Assert.Equal("values", expect(t, [1.0, 2.0]).Label);
         Assert.Throws<BookCheckFailedException>(() => expect(t, [1.0, 2.5]));
     }
+
+    [Fact]
+    public void Plot_TwoArrays_CompilesOnTorchSharpAndDrawsTheManagedFigure()
+    {
+        double[] x = [0, 1, 2], y = [4, 1, 0];
+
+        // TorchSharp converts double[] to Tensor implicitly: without the array overload this call was ambiguous there
+        var figure = plot(x, y, "parabola");
+
+        Assert.Equal(MD.Notebook.plot(x, y, "parabola").ToSvg(), figure.ToSvg());
+        Assert.Equal(y, figure.Panels[0].Series[0].Y);
+    }
+
+    [Fact]
+    public void Expect_TwoArrays_CompilesOnTorchSharpAndChecksEachValue()
+    {
+        double[] actual = [1, 2.0004];
+
+        Assert.Equal(0.0004, expect(actual, [1.0, 2.0], 1e-3).MaxDeviation, 9);
+        Assert.Throws<BookCheckFailedException>(() => expect(actual, [1.0, 2.0], 1e-5));
+    }
 }
