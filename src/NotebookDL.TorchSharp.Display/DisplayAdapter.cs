@@ -25,8 +25,11 @@ internal static class DisplayAdapter
     }
 
     /// <summary>TorchSharp's NumPy-style print of the values (it has no PyTorch-style repr), the preview under a tensor's header.</summary>
-    public static string Preview(Tensor tensor) =>
-        tensor.ToString(TensorStringStyle.Numpy, fltFormat: "0.0000", width: 80, cultureInfo: CultureInfo.InvariantCulture, newLine: "\n");
+    public static string Preview(Tensor tensor)
+    {
+        using var scope = torch.NewDisposeScope(); // the CPU copy, when the tensor lives on a GPU
+        return tensor.cpu().ToString(TensorStringStyle.Numpy, fltFormat: "0.0000", width: 80, cultureInfo: CultureInfo.InvariantCulture, newLine: "\n");
+    }
 
     /// <summary>TorchSharp does not expose the autograd node that made a tensor, so the display leaves grad_fn out.</summary>
     public static string? GradFnName(Tensor tensor) => null;
