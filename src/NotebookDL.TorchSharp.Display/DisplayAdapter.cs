@@ -63,6 +63,15 @@ internal static class DisplayAdapter
     /// <summary>A layer's configuration as PyTorch's extra_repr writes it; TorchSharp's modules have no extra_repr of their own.</summary>
     public static string ExtraRepr(torch.nn.Module module) => TorchSharpExtraRepr.Of(module);
 
-    /// <summary>libtorch reports a layer that cannot take its input (a shape mismatch) as an ExternalException.</summary>
-    public static bool IsLayerFailure(Exception error) => error is ExternalException or ArgumentException or InvalidOperationException;
+    /// <summary>
+    /// Why a layer refused its input (a shape mismatch), or null when <paramref name="error"/> is not such a refusal.
+    /// libtorch reports them as an ExternalException whose message goes on with C++ stack frames after the reason
+    /// ("Exception raised from ..."); the reason alone is kept. TorchSharp's own checks throw ArgumentException.
+    /// </summary>
+    public static string? LayerFailure(Exception error)
+    {
+        if (error is not (ExternalException or ArgumentException or InvalidOperationException)) return null;
+        var frames = error.Message.IndexOf("\nException raised from", StringComparison.Ordinal);
+        return frames < 0 ? error.Message : error.Message[..frames];
+    }
 }

@@ -31,6 +31,9 @@ internal static class DisplayAdapter
     /// <summary>A layer's configuration as PyTorch's extra_repr writes it, e.g. "in_features=2, out_features=16, bias=True".</summary>
     public static string ExtraRepr(torch.nn.Module module) => module.extra_repr();
 
-    /// <summary>The managed engine reports a layer that cannot take its input (a shape mismatch) with these exceptions.</summary>
-    public static bool IsLayerFailure(Exception error) => error is ArgumentException or InvalidOperationException;
+    /// <summary>
+    /// Why a layer refused its input (a shape mismatch), or null when <paramref name="error"/> is not such a refusal;
+    /// the managed engine reports them as ArgumentException or InvalidOperationException.
+    /// </summary>
+    public static string? LayerFailure(Exception error) => error is ArgumentException or InvalidOperationException ? error.Message : null;
 }

@@ -108,10 +108,10 @@ internal sealed class SummaryBuilder
         {
             return layer.call(input);
         }
-        catch (Exception e) when (DisplayAdapter.IsLayerFailure(e))
+        catch (Exception e) when (DisplayAdapter.LayerFailure(e) is { } reason)
         {
             throw new InvalidOperationException(
-                $"summary: layer '{name}' ({DisplayAdapter.TypeName(layer)}) failed on an input of shape ({string.Join(", ", input.shape.Skip(1).Prepend(-1).Select(d => d < 0 ? "None" : d.ToString(System.Globalization.CultureInfo.InvariantCulture)))}): {e.Message}", e);
+                $"summary: layer '{name}' ({DisplayAdapter.TypeName(layer)}) failed on an input of shape ({string.Join(", ", input.shape.Skip(1).Prepend(-1).Select(d => d < 0 ? "None" : d.ToString(System.Globalization.CultureInfo.InvariantCulture)))}): {reason}", e);
         }
     }
 
