@@ -25,6 +25,10 @@ public static partial class Notebook
         return Enforce(check);
     }
 
+    /// <summary>Checks an array's values; spelled out because TorchSharp also converts a double[] to a Tensor implicitly.</summary>
+    public static BookCheck expect(double[] actual, IEnumerable<double> book, double tolerance = 1e-6, string? label = null) =>
+        expect((IEnumerable<double>)actual, book, tolerance, label);
+
     /// <summary>Checks a tensor's values (any shape, read in row-major order) against the book's.</summary>
     public static BookCheck expect(Tensor actual, IEnumerable<double> book, double tolerance = 1e-6, string? label = null) =>
         expect(Values(actual.reshape(-1), nameof(actual)), book, tolerance, label);

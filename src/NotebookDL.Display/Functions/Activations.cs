@@ -1,11 +1,10 @@
-using static NotebookDL.torch;
-
 namespace NotebookDL.Display;
 
 /// <summary>The activation and loss functions of the textbook, ready for <c>plot_functions</c>.</summary>
 public static class Activations
 {
-    public static NamedFunction step { get; } = new("step", x => nn.functional.step(x));
+    // nn.functional.step, spelled with ops TorchSharp has too (it has no step)
+    public static NamedFunction step { get; } = new("step", x => (x >= 0).to(x.dtype).detach());
 
     public static NamedFunction sigmoid { get; } = new("sigmoid", x => x.sigmoid());
 
@@ -15,7 +14,7 @@ public static class Activations
 
     /// <summary>Leaky ReLU; the default slope 0.1 is larger than PyTorch's 0.01 so the leak is visible in a plot.</summary>
     public static NamedFunction leaky_relu(double negative_slope = 0.1) =>
-        new($"leaky ReLU ({Numbers.Compact(negative_slope)})", x => nn.functional.leaky_relu(x, negative_slope));
+        new($"leaky ReLU ({Numbers.Compact(negative_slope)})", x => torch.nn.functional.leaky_relu(x, negative_slope));
 
     /// <summary>
     /// Component <paramref name="index"/> of softmax(z) where z = (x, others...): how one class's probability
@@ -28,8 +27,8 @@ public static class Activations
         var logits = string.Join(", ", others.Select(Numbers.Compact).Prepend("x"));
         return new($"softmax({logits})[{index}]", x =>
         {
-            var z = stack(others.Select(o => full_like(x, o)).Prepend(x), 1);
-            return nn.functional.softmax(z, 1).select(1, index);
+            var z = torch.stack(others.Select(o => torch.full_like(x, o)).Prepend(x), 1);
+            return torch.nn.functional.softmax(z, 1).select(1, index);
         });
     }
 

@@ -13,7 +13,8 @@ internal static class DecisionBoundary
     {
         if (x.dim() != 2 || x.shape[1] != 2) throw new ArgumentException($"plot_decision_boundary: x must be [N, 2] (two input features), got [{string.Join(", ", x.shape)}].");
         if (resolution is < 8 or > 400) throw new ArgumentOutOfRangeException(nameof(resolution), $"plot_decision_boundary: resolution must be in [8, 400], got {resolution}.");
-        var points = x.detach().to(ScalarType.Float32).contiguous().ToArray<float>();
+        using var scope = torch.NewDisposeScope(); // frees TorchSharp's native grid and predictions
+        var points = DisplayAdapter.Floats(x);
         var labels = Labels(y, (int)x.shape[0]);
         var (x0, x1) = Range(points, 0);
         var (y0, y1) = Range(points, 1);
@@ -79,9 +80,9 @@ internal static class DecisionBoundary
         if (o.dim() == 1) o = o.unsqueeze(1);
         if (o.dim() != 2) throw new ArgumentException($"plot_decision_boundary: the model must return [N], [N, 1] or [N, C] outputs, got [{string.Join(", ", o.shape)}].");
         var (m, c) = ((int)o.shape[0], (int)o.shape[1]);
-        var v = o.contiguous().ToArray<float>();
+        var v = DisplayAdapter.Floats(o);
         var isProbability = v.All(p => p >= 0 && p <= 1) && (c == 1 || Enumerable.Range(0, m).All(r => Math.Abs(v.AsSpan(r * c, c).ToArray().Sum() - 1) < 1e-3));
-        if (!isProbability) v = (c == 1 ? o.sigmoid() : torch.softmax(o, 1)).contiguous().ToArray<float>();
+        if (!isProbability) v = DisplayAdapter.Floats(c == 1 ? o.sigmoid() : torch.softmax(o, 1));
         var result = new double[m, c];
         for (int r = 0; r < m; r++)
             for (int k = 0; k < c; k++) result[r, k] = v[r * c + k];
@@ -90,7 +91,7 @@ internal static class DecisionBoundary
 
     private static long[] Labels(Tensor y, int n)
     {
-        var labels = y.dim() == 2 && y.shape[1] > 1 ? y.argmax(1).ToArray<long>() : y.detach().to(ScalarType.Float32).reshape(-1).ToArray<float>().Select(v => (long)Math.Round(v)).ToArray();
+        var labels = y.dim() == 2 && y.shape[1] > 1 ? DisplayAdapter.Longs(y.argmax(1)) : DisplayAdapter.Floats(y).Select(v => (long)Math.Round(v)).ToArray();
         if (labels.Length != n) throw new ArgumentException($"plot_decision_boundary: {n} points but {labels.Length} labels (y has shape [{string.Join(", ", y.shape)}]).");
         return labels;
     }

@@ -21,7 +21,8 @@ public static partial class Notebook
         string? title = null, int resolution = 120)
     {
         using var _ = new EvalScope(model);
-        return DecisionBoundary.Build(model.call, x, y, class_names, title, resolution);
+        var device = model.parameters().FirstOrDefault()?.device; // the grid is made on the CPU; a TorchSharp model may live on a GPU
+        return DecisionBoundary.Build(grid => model.call(device is null ? grid : grid.to(device)), x, y, class_names, title, resolution);
     }
 
     /// <summary>The decision boundary of any function from [N, 2] inputs to outputs (a hand-made perceptron, say).</summary>

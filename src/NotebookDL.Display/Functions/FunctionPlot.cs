@@ -8,6 +8,7 @@ internal static class FunctionPlot
 {
     public static (double[] y, double[] dy, bool differentiable) Evaluate(NamedFunction f, double[] xs)
     {
+        using var scope = torch.NewDisposeScope(); // frees TorchSharp's native grid, values and gradients
         var x = torch.tensor(xs.Select(v => (float)v).ToArray()).requires_grad_();
         Tensor y;
         using (torch.enable_grad()) y = f.Function(x);
@@ -44,5 +45,5 @@ internal static class FunctionPlot
         return new Figure(panels, title) { Columns = panels.Count, SharedLegend = true, PanelHeight = 320 };
     }
 
-    private static double[] ToDoubles(Tensor t) => t.detach().to(ScalarType.Float32).contiguous().ToArray<float>().Select(v => (double)v).ToArray();
+    private static double[] ToDoubles(Tensor t) => DisplayAdapter.Floats(t).Select(v => (double)v).ToArray();
 }

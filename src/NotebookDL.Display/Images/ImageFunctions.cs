@@ -1,5 +1,3 @@
-using NotebookDL.Modules;
-
 namespace NotebookDL.Display;
 
 public static partial class Notebook
@@ -11,25 +9,12 @@ public static partial class Notebook
     public static ImageGrid show_images(Tensor images, int rows, int cols, IReadOnlyList<string>? titles = null, string? title = null)
     {
         CheckGrid(rows, cols);
+        using var scope = torch.NewDisposeScope(); // frees TorchSharp's native views of each image
         if (images.dim() == 3) images = images.unsqueeze(1); // [N, H, W] greyscale
         if (images.dim() != 4) throw new ArgumentException($"show_images: expected images [N, C, H, W], got [{string.Join(", ", images.shape)}].");
         var count = (int)Math.Min(images.shape[0], rows * cols);
         var tiles = Enumerable.Range(0, count)
             .Select(i => ImageTile.From(images.select(0, i), titles is not null && i < titles.Count ? [titles[i]] : null)).ToList();
-        return new ImageGrid(tiles, (count + cols - 1) / cols, cols, title);
-    }
-
-    /// <summary>The first rows × cols samples of an image dataset (MNIST, CIFAR-10), captioned with their class names.</summary>
-    public static ImageGrid show_images(VisionDataset dataset, int rows, int cols, string? title = null)
-    {
-        CheckGrid(rows, cols);
-        var count = (int)Math.Min(dataset.Count, rows * cols);
-        var tiles = Enumerable.Range(0, count).Select(i =>
-        {
-            var sample = dataset.GetTensor(i);
-            var label = (int)sample["label"].item<long>();
-            return ImageTile.From(sample["data"], [label >= 0 && label < dataset.classes.Count ? dataset.classes[label] : label.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        }).ToList();
         return new ImageGrid(tiles, (count + cols - 1) / cols, cols, title);
     }
 

@@ -16,7 +16,7 @@ public sealed record ImageTile(int Width, int Height, int Channels, byte[] Pixel
         if (image.dim() != 3 || image.shape[0] is not (1 or 3))
             throw new ArgumentException($"show_images: each image must be [1, H, W] or [3, H, W] (channels first), got [{string.Join(", ", image.shape)}].");
         var (c, h, w) = ((int)image.shape[0], (int)image.shape[1], (int)image.shape[2]);
-        var values = image.detach().to(ScalarType.Float32).contiguous().ToArray<float>();
+        var values = DisplayAdapter.Floats(image);
         var finite = values.Where(float.IsFinite).DefaultIfEmpty(0).ToArray();
         var (min, max) = (finite.Min(), finite.Max());
         var (offset, scale) = min >= 0 && max <= 1 ? (0f, 1f) : (min, max > min ? max - min : 1f);

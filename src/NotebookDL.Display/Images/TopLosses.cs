@@ -8,10 +8,11 @@ internal static class TopLosses
         if (outputs.dim() != 2) throw new ArgumentException($"plot_top_losses: outputs must be scores [N, C], got [{string.Join(", ", outputs.shape)}].");
         var (n, c) = ((int)outputs.shape[0], (int)outputs.shape[1]);
         if (images.shape[0] != n) throw new ArgumentException($"plot_top_losses: {images.shape[0]} images but {n} outputs.");
-        var scores = outputs.detach().to(ScalarType.Float32).contiguous().ToArray<float>();
+        using var scope = torch.NewDisposeScope(); // frees TorchSharp's native probabilities and image views
+        var scores = DisplayAdapter.Floats(outputs);
         var isProbability = scores.All(v => v >= 0 && v <= 1) && Enumerable.Range(0, n).All(r => Math.Abs(scores.AsSpan(r * c, c).ToArray().Sum() - 1) < 1e-3);
-        var probabilities = isProbability ? scores : torch.softmax(outputs.detach().to(ScalarType.Float32), 1).contiguous().ToArray<float>();
-        var actual = targets.dim() == 2 ? targets.argmax(1).ToArray<long>() : targets.to(ScalarType.Int64).reshape(-1).ToArray<long>();
+        var probabilities = isProbability ? scores : DisplayAdapter.Floats(torch.softmax(outputs.detach().to(ScalarType.Float32), 1));
+        var actual = targets.dim() == 2 ? DisplayAdapter.Longs(targets.argmax(1)) : DisplayAdapter.Longs(targets);
         if (actual.Length != n) throw new ArgumentException($"plot_top_losses: {actual.Length} targets for {n} outputs.");
         string Name(long cls) => classNames is not null && cls >= 0 && cls < classNames.Count ? classNames[(int)cls] : cls.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

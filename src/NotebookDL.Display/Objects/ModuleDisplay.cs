@@ -12,7 +12,8 @@ public sealed record ModuleDisplay(string Repr, ModuleNode Root, long TotalParam
     public static ModuleDisplay From(torch.nn.Module module)
     {
         var parameters = module.parameters().ToList();
-        return new(module.ToString(), ModuleNode.From("", module), parameters.Sum(p => p.numel()), parameters.Where(p => p.requires_grad).Sum(p => p.numel()));
+        var root = ModuleNode.From("", module);
+        return new(root.ToRepr(), root, parameters.Sum(p => p.numel()), parameters.Where(p => p.requires_grad).Sum(p => p.numel()));
     }
 
     public string ParameterLine => $"Total params: {Numbers.Thousands(TotalParameters)} (trainable: {Numbers.Thousands(TrainableParameters)})";

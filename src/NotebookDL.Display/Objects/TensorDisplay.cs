@@ -21,7 +21,8 @@ public sealed record TensorDisplay(IReadOnlyList<long> Shape, string Dtype, stri
 
     public static TensorDisplay From(Tensor t)
     {
-        var display = new TensorDisplay(t.shape, DtypeName(t.dtype), t.device.ToString(), t.requires_grad, t.grad_fn?.name(), t.str());
+        using var scope = torch.NewDisposeScope(); // frees TorchSharp's native copies of the cells read below
+        var display = new TensorDisplay(t.shape, DtypeName(t.dtype), t.device.ToString(), t.requires_grad, DisplayAdapter.GradFnName(t), DisplayAdapter.Preview(t));
         if (t.dim() != 2 || t.numel() == 0) return display;
         var (rows, cols) = (Kept(t.shape[0]), Kept(t.shape[1]));
         var values = t.detach();
@@ -29,12 +30,8 @@ public sealed record TensorDisplay(IReadOnlyList<long> Shape, string Dtype, stri
         return display with { RowIndices = rows, ColumnIndices = cols, Cells = cells };
     }
 
-    public static string DtypeName(ScalarType dtype) => dtype switch
-    {
-        ScalarType.Float32 => "torch.float32",
-        ScalarType.Int64 => "torch.int64",
-        _ => "torch.bool",
-    };
+    /// <summary>PyTorch's name of a dtype, e.g. "torch.float32".</summary>
+    public static string DtypeName(ScalarType dtype) => DisplayAdapter.DtypeName(dtype);
 
     private static long[] Kept(long n) => n <= 2 * Edge ? Range(0, n) : [.. Range(0, Edge), .. Range(n - Edge, Edge)];
 
@@ -90,7 +87,7 @@ public sealed record TensorDisplay(IReadOnlyList<long> Shape, string Dtype, stri
     /// <summary>One format for the whole table, as PyTorch prints: whole numbers without decimals, otherwise four.</summary>
     private string FormatValue(double v, bool whole) => Dtype switch
     {
-        "torch.float32" => v.ToString(whole ? "0" : "0.0000", CultureInfo.InvariantCulture),
+        "torch.float16" or "torch.bfloat16" or "torch.float32" or "torch.float64" => v.ToString(whole ? "0" : "0.0000", CultureInfo.InvariantCulture),
         "torch.bool" => v != 0 ? "True" : "False",
         _ => ((long)v).ToString(CultureInfo.InvariantCulture),
     };

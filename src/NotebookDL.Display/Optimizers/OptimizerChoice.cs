@@ -1,9 +1,7 @@
-using NotebookDL.Modules;
-
 namespace NotebookDL.Display;
 
 /// <summary>An optimizer to race on a surface: a name for the panel and how to build it over the parameters.</summary>
-public sealed record OptimizerChoice(string Name, Func<IEnumerable<Parameter>, torch.optim.Optimizer> Create)
+public sealed record OptimizerChoice(string Name, Func<IEnumerable<Modules.Parameter>, torch.optim.Optimizer> Create)
 {
     /// <summary>
     /// The six optimizers of the textbook with settings that converge on the default surface 0.1·x² + 2·y² in

@@ -1,5 +1,3 @@
-using NotebookDL.Modules;
-
 namespace NotebookDL.Display;
 
 /// <summary>
@@ -44,7 +42,8 @@ internal static class OptimizerTrajectories
     /// <summary>Takes <paramref name="steps"/> optimizer steps on f(p₀, p₁); returns every point visited with its loss.</summary>
     public static List<(double x, double y, double loss)> Run(Func<Tensor, Tensor, Tensor> f, (double x, double y) start, int steps, OptimizerChoice choice)
     {
-        var p = new Parameter(torch.tensor(new[] { (float)start.x, (float)start.y }));
+        using var scope = torch.NewDisposeScope(); // frees TorchSharp's native parameter, losses and optimizer state
+        var p = new Modules.Parameter(torch.tensor(new[] { (float)start.x, (float)start.y }));
         var optimizer = choice.Create([p]);
         var path = new List<(double, double, double)>();
         using var _ = torch.enable_grad();
@@ -52,7 +51,7 @@ internal static class OptimizerTrajectories
         {
             optimizer.zero_grad();
             var value = f(p.select(0, 0), p.select(0, 1));
-            var xy = p.detach().ToArray<float>();
+            var xy = DisplayAdapter.Floats(p);
             path.Add((xy[0], xy[1], value.item<float>()));
             if (step == steps || !float.IsFinite(value.item<float>())) break;
             value.backward();
@@ -71,7 +70,7 @@ internal static class OptimizerTrajectories
         for (int j = 0; j < GridSize; j++)
             for (int i = 0; i < GridSize; i++) (gx[j * GridSize + i], gy[j * GridSize + i]) = ((float)xs[i], (float)ys[j]);
         float[] values;
-        using (torch.no_grad()) values = f(torch.tensor(gx), torch.tensor(gy)).to(ScalarType.Float32).contiguous().ToArray<float>();
+        using (torch.no_grad()) values = DisplayAdapter.Floats(f(torch.tensor(gx), torch.tensor(gy)));
         if (values.Length != gx.Length)
             throw new ArgumentException("plot_optimizer_trajectories: the loss must be element-wise in its two arguments (it is evaluated on a whole grid at once).");
         var z = new double[GridSize, GridSize];

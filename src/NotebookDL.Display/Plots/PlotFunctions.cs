@@ -22,6 +22,14 @@ public static partial class Notebook
         bool logy = false) =>
         plot(x, [y], label is null ? null : [label], title, xlabel, ylabel, logy: logy);
 
+    /// <summary>
+    /// Line plot of two arrays. Spelled out because TorchSharp also converts a double[] to a Tensor implicitly, which
+    /// would leave plot(xs, ys) ambiguous between the list and tensor overloads there.
+    /// </summary>
+    public static Figure plot(double[] x, double[] y, string? label = null, string? title = null, string? xlabel = null, string? ylabel = null,
+        bool logy = false) =>
+        plot((IReadOnlyList<double>)x, y, label, title, xlabel, ylabel, logy);
+
     /// <summary>Plots 1-D tensors (each y the same length as x).</summary>
     public static Figure plot(Tensor x, IEnumerable<Tensor> ys, IEnumerable<string>? labels = null, string? title = null, string? xlabel = null, string? ylabel = null,
         bool logy = false) =>
@@ -51,6 +59,6 @@ public static partial class Notebook
     {
         if (t.dim() > 1 && t.shape.Count(d => d != 1) > 1)
             throw new ArgumentException($"plot: {what} must be 1-D, got shape [{string.Join(", ", t.shape)}].");
-        return t.detach().to(ScalarType.Float32).reshape(-1).ToArray<float>().Select(v => (double)v).ToArray();
+        return DisplayAdapter.Floats(t).Select(v => (double)v).ToArray();
     }
 }

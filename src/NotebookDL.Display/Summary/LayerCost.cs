@@ -1,5 +1,3 @@
-using NotebookDL.Modules;
-
 namespace NotebookDL.Display;
 
 /// <summary>
@@ -10,9 +8,9 @@ internal static class LayerCost
 {
     public static string? KernelShape(torch.nn.Module layer) => layer switch
     {
-        Conv2d conv => Pair(conv.kernel_size),
-        MaxPool2d pool => Pair(pool.kernel_size),
-        AvgPool2d pool => Pair(pool.kernel_size),
+        Modules.Conv2d conv => Pair(conv.kernel_size),
+        Modules.MaxPool2d pool => Pair(pool.kernel_size),
+        Modules.AvgPool2d pool => Pair(pool.kernel_size),
         _ => null,
     };
 
@@ -22,9 +20,9 @@ internal static class LayerCost
         return layer switch
         {
             // every output element is a dot product of length in_features
-            Linear linear => perSample * linear.in_features,
+            Modules.Linear linear => perSample * linear.in_features,
             // every output pixel of every output channel sums C_in·kH·kW products
-            Conv2d conv when outputShape.Length == 4 => conv.weight.numel() * outputShape[2] * outputShape[3],
+            Modules.Conv2d conv when outputShape.Length == 4 => conv.weight.numel() * outputShape[2] * outputShape[3],
             _ => null,
         };
     }

@@ -1,5 +1,3 @@
-using NotebookDL.Modules;
-
 namespace NotebookDL.Display;
 
 /// <summary>
@@ -21,13 +19,16 @@ internal sealed class SummaryBuilder
         ArgumentNullException.ThrowIfNull(inputSize);
         if (inputSize.Length == 0 || inputSize.Any(d => d <= 0))
             throw new ArgumentException($"summary: input_size is the shape of ONE sample without the batch dimension, e.g. (1, 28, 28) or (784); got ({string.Join(", ", inputSize)}).");
+        // TorchSharp's tensors are native: the zeros and every layer output of the dry run are freed when it ends
+        using var scope = torch.NewDisposeScope();
         var builder = new SummaryBuilder();
         Tensor? output;
-        using (new EvalScope(model)) output = builder.Walk(model, "", -1, torch.zeros([1, .. inputSize]));
+        var device = model.parameters().FirstOrDefault()?.device; // a TorchSharp model may live on a GPU
+        using (new EvalScope(model)) output = builder.Walk(model, "", -1, torch.zeros([1, .. inputSize], device: device));
         var parameters = model.parameters().ToList();
         var trainable = parameters.Where(p => p.requires_grad).Sum(p => p.numel());
         var frozen = parameters.Where(p => !p.requires_grad).Sum(p => p.numel()) + StatisticBuffers(model, recurse: true);
-        return new ModelSummary(model.GetName(), [-1, .. inputSize], builder.rows, trainable + frozen, trainable, frozen)
+        return new ModelSummary(DisplayAdapter.TypeName(model), [-1, .. inputSize], builder.rows, trainable + frozen, trainable, frozen)
         {
             OutputShape = Batchless(output),
             MultAdds = builder.rows.Where(r => !r.IsContainer).Sum(r => r.MultAdds ?? 0),
@@ -41,7 +42,7 @@ internal sealed class SummaryBuilder
     private Tensor? Walk(torch.nn.Module module, string name, int depth, Tensor? input)
     {
         var children = module.named_children().ToList();
-        if (module.GetType() == typeof(Sequential))
+        if (module.GetType() == typeof(Modules.Sequential))
         {
             var index = AddContainerRow(module, name, depth);
             var x = input;
@@ -55,7 +56,7 @@ internal sealed class SummaryBuilder
             if (depth < 0) depth = 0; // a single layer summarized on its own
             var shape = output?.shape;
             if (shape is not null) activationElements += output!.numel();
-            rows.Add(new SummaryRow(name.Length == 0 ? module.GetName() : name, module.GetName(), depth, Batchless(output), OwnCount(module, recurse: true), IsContainer: false)
+            rows.Add(new SummaryRow(name.Length == 0 ? DisplayAdapter.TypeName(module) : name, DisplayAdapter.TypeName(module), depth, Batchless(output), OwnCount(module, recurse: true), IsContainer: false)
             {
                 KernelShape = LayerCost.KernelShape(module),
                 MultAdds = shape is null ? null : LayerCost.MultAdds(module, shape),
@@ -79,7 +80,7 @@ internal sealed class SummaryBuilder
             .Select(layer => layer.register_forward_hook((m, _, output) =>
             {
                 observed.TryAdd(m, output);
-                return null;
+                return null!; // null leaves the layer's output as it is
             }))
             .ToList();
         try
@@ -97,7 +98,7 @@ internal sealed class SummaryBuilder
     {
         if (depth < 0) return -1; // the model itself is the summary's title, not a row
         var own = OwnCount(module, recurse: false);
-        rows.Add(new SummaryRow(name, module.GetName(), depth, null, own, IsContainer: true) { ParametersInChildren = own == 0 });
+        rows.Add(new SummaryRow(name, DisplayAdapter.TypeName(module), depth, null, own, IsContainer: true) { ParametersInChildren = own == 0 });
         return rows.Count - 1;
     }
 
@@ -107,10 +108,10 @@ internal sealed class SummaryBuilder
         {
             return layer.call(input);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        catch (Exception e) when (DisplayAdapter.LayerFailure(e) is { } reason)
         {
             throw new InvalidOperationException(
-                $"summary: layer '{name}' ({layer.GetName()}) failed on an input of shape ({string.Join(", ", input.shape.Skip(1).Prepend(-1).Select(d => d < 0 ? "None" : d.ToString(System.Globalization.CultureInfo.InvariantCulture)))}): {e.Message}", e);
+                $"summary: layer '{name}' ({DisplayAdapter.TypeName(layer)}) failed on an input of shape ({string.Join(", ", input.shape.Skip(1).Prepend(-1).Select(d => d < 0 ? "None" : d.ToString(System.Globalization.CultureInfo.InvariantCulture)))}): {reason}", e);
         }
     }
 

@@ -22,6 +22,7 @@ public static class metrics
         if (scores.dim() != 2) throw new ArgumentException($"top_k_accuracy: expected scores of shape [N, C] but got {EngineAdapter.FormatShape(scores.shape)}.");
         var (n, classes) = ((int)scores.size(0), (int)scores.size(1));
         if (k < 1 || k > classes) throw new ArgumentOutOfRangeException(nameof(k), $"top_k_accuracy: k must be in [1, {classes}], got {k}.");
+        using var scope = torch.NewDisposeScope(); // frees TorchSharp's native conversions
         var actual = TargetIndices(targets, n, "top_k_accuracy");
         var s = EngineAdapter.ToArray<float>(scores.to(ScalarType.Float32));
         var hits = 0;
@@ -93,6 +94,7 @@ public static class metrics
 
     private static (long[] predicted, long[] actual) Labels(torch.Tensor predictions, torch.Tensor targets, string op)
     {
+        using var scope = torch.NewDisposeScope(); // frees TorchSharp's native argmax and reshape results
         var n = (int)(predictions.dim() == 0 ? 1 : predictions.size(0));
         var predicted = EngineAdapter.ToArray<long>(predictions.dim() == 2 ? predictions.argmax(1) : predictions.to(ScalarType.Int64).reshape(-1));
         var actual = TargetIndices(targets, n, op);
