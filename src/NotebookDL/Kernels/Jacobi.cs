@@ -18,7 +18,8 @@ internal static class Jacobi
         var v = new double[n, n];
         for (int i = 0; i < n; i++) v[i, i] = 1;
 
-        for (int sweep = 0; sweep < MaxSweeps && OffDiagonal(a, n) > 1e-30 * Math.Max(1, Diagonal(a, n)); sweep++)
+        // Converged when the off-diagonal mass is negligible next to the whole matrix's (relative, so tiny matrices rotate too).
+        for (int sweep = 0; sweep < MaxSweeps && OffDiagonal(a, n) > 1e-30 * (Diagonal(a, n) + OffDiagonal(a, n)); sweep++)
             for (int p = 0; p < n - 1; p++)
                 for (int q = p + 1; q < n; q++)
                     if (a[p, q] != 0) Rotate(a, v, n, p, q);
@@ -51,6 +52,8 @@ internal static class Jacobi
             a[p, k] = c * apk - s * aqk;
             a[q, k] = s * apk + c * aqk;
         }
+        // The rotation zeroes this pair exactly in exact arithmetic; storing the zero drops the rounding residue.
+        a[p, q] = a[q, p] = 0;
         for (int k = 0; k < n; k++)
         {
             double vkp = v[k, p], vkq = v[k, q];

@@ -74,15 +74,9 @@ internal sealed class BatchNormFunction : GradFn
         var db = new float[geo.Channels];
         WorkerPool.For(geo.Channels, c =>
         {
-            double sumDy = 0, sumDyX = 0;
-            foreach (var (at, length) in geo.Blocks(c))
-            {
-                var dys = dyData.AsSpan(dyOffset + at, length);
-                sumDy += TensorPrimitives.Sum(dys);
-                sumDyX += TensorPrimitives.Dot(dys, xData.AsSpan(xOffset + at, length));
-            }
             double mu = mean[c], sigmaHat = invStd[c];
-            var sumDyXHat = (sumDyX - mu * sumDy) * sigmaHat;
+            var (sumDy, sumDyCentred) = geo.GradientSums(dyData, dyOffset, xData, xOffset, c, (float)mu);
+            var sumDyXHat = sumDyCentred * sigmaHat;
             db[c] = (float)sumDy;
             dw[c] = (float)sumDyXHat;
             if (dx is null) return;
@@ -103,8 +97,9 @@ internal sealed class BatchNormFunction : GradFn
         return
         [
             dx is null ? null : new Tensor(dx, x.shape),
-            Inputs[1]?.requires_grad == true ? new Tensor(dw, [geo.Channels]) : null,
-            Inputs[2]?.requires_grad == true ? new Tensor(db, [geo.Channels]) : null,
+            // weight and bias may be any shape holding C values, e.g. [1, C, 1, 1]; their gradients take that shape.
+            Inputs[1] is { requires_grad: true } w1 ? new Tensor(dw, w1.shape) : null,
+            Inputs[2] is { requires_grad: true } b2 ? new Tensor(db, b2.shape) : null,
         ];
     }
 }

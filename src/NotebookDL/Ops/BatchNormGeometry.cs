@@ -33,6 +33,25 @@ internal readonly struct BatchNormGeometry
         for (int n = 0; n < Batch; n++) yield return ((n * Channels + c) * Spatial, Spatial);
     }
 
+    /// <summary>
+    /// Σ dy and Σ dy·(x − μ) over channel c, the latter on centred values (no cancellation when |μ| ≫ σ).
+    /// </summary>
+    public (double sumDy, double sumDyCentred) GradientSums(float[] dy, int dyOffset, float[] x, int xOffset, int c, float mean)
+    {
+        double sumDy = 0, sumDyCentred = 0;
+        Span<float> centred = stackalloc float[Math.Min(Spatial, 1024)];
+        foreach (var (at, length) in Blocks(c))
+            for (int start = 0; start < length; start += centred.Length)
+            {
+                var n = Math.Min(centred.Length, length - start);
+                var dys = dy.AsSpan(dyOffset + at + start, n);
+                TensorPrimitives.Subtract(x.AsSpan(xOffset + at + start, n), mean, centred[..n]);
+                sumDy += TensorPrimitives.Sum(dys);
+                sumDyCentred += TensorPrimitives.Dot(dys, centred[..n]);
+            }
+        return (sumDy, sumDyCentred);
+    }
+
     /// <summary>The channel's mean and biased variance, accumulated in double in two passes (no cancellation).</summary>
     public (double mean, double variance) MeanVariance(float[] data, int offset, int c)
     {

@@ -181,6 +181,6 @@ internal sealed class Conv2dFunction : GradFn
         if (batch * ws[0] * outH * outW > int.MaxValue || colsPerImage > int.MaxValue)
             throw new ArgumentException($"conv2d: input {Shapes.Format(xs)} with weight {Shapes.Format(ws)} is too large for one convolution; split the batch.");
         return new Conv2dGeometry((int)batch, (int)ws[1], (int)height, (int)width, (int)ws[0], (int)ws[2], (int)ws[3], o, (int)outH, (int)outW,
-            Conv2dGeometry.ChooseGroupSize((int)batch, (int)(outH * outW)));
+            Conv2dGeometry.ChooseGroupSize((int)batch, (int)(outH * outW), (int)(ws[1] * ws[2] * ws[3])));
     }
 }

@@ -22,12 +22,14 @@ internal readonly record struct Conv2dGeometry(int Batch, int Channels, int Heig
     public int Groups => (Batch + GroupSize - 1) / GroupSize;
 
     /// <summary>Images per group: about TargetColumns output pixels, but at least one group per thread when the batch allows.</summary>
-    public static int ChooseGroupSize(int batch, int outSize)
+    public static int ChooseGroupSize(int batch, int outSize, int patch)
     {
         if (batch <= 1 || outSize == 0) return 1;
         var forColumns = (TargetColumns + outSize - 1) / outSize;
         var perThread = (batch + WorkerPool.NumThreads - 1) / WorkerPool.NumThreads;
-        return Math.Clamp(Math.Min(forColumns, perThread), 1, batch);
+        // A group's column matrix must stay addressable by int.
+        var fitsInt = (int)Math.Max(1, int.MaxValue / Math.Max(1L, (long)patch * outSize));
+        return Math.Clamp(Math.Min(Math.Min(forColumns, perThread), fitsInt), 1, batch);
     }
 
     /// <summary>The first image of group j and how many images it holds (the last group may be short).</summary>

@@ -27,9 +27,12 @@ internal sealed class UnfoldFunction : GradFn
         long outW = (width + 2 * padding.w - dilation.w * (kernel.w - 1) - 1) / stride.w + 1;
         if (outH < 1 || outW < 1)
             throw new ArgumentException($"unfold: kernel {kernel} with dilation {dilation} does not fit the padded input {height + 2 * padding.h}x{width + 2 * padding.w} (input {Shapes.Format(s)}).");
+        var total = batch * channels * kernel.h * kernel.w * outH * outW;
+        if (total > Array.MaxLength)
+            throw new ArgumentException($"unfold: input {Shapes.Format(s)} with kernel {kernel} gives {total:N0} values, more than one tensor can hold; unfold fewer images at a time.");
         var options = new Conv2dOptions((int)stride.h, (int)stride.w, (int)padding.h, (int)padding.h, (int)padding.w, (int)padding.w, (int)dilation.h, (int)dilation.w);
         var geo = new Conv2dGeometry((int)batch, (int)channels, (int)height, (int)width, 0, (int)kernel.h, (int)kernel.w, options, (int)outH, (int)outW, 1);
-        var output = GC.AllocateUninitializedArray<float>(checked((int)(batch * geo.ColsSize)));
+        var output = GC.AllocateUninitializedArray<float>((int)total);
         var (data, offset) = (x.FloatData, (int)x.Offset);
         WorkerPool.For(geo.Batch, n =>
             geo.Unfold(data.AsSpan(offset + n * geo.ImageSize, geo.ImageSize), output.AsSpan(n * geo.ColsSize, geo.ColsSize), geo.OutSize));

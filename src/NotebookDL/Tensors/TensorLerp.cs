@@ -7,11 +7,16 @@ public static partial class torch
 
     public partial class Tensor
     {
-        /// <summary>this + weight·(end − this); weight 0 gives this, 1 gives end. Differentiable in all three.</summary>
-        public Tensor lerp(Tensor end, Tensor weight) => this + weight * (end - this);
+        /// <summary>
+        /// this + weight·(end − this), computed as PyTorch does: from the nearer end (end − (end − this)·(1 − weight) once
+        /// weight ≥ ½), so weight 0 gives exactly this and 1 exactly end. Differentiable in all three.
+        /// </summary>
+        public Tensor lerp(Tensor end, Tensor weight) =>
+            where(weight.abs() < 0.5, this + weight * (end - this), end - (end - this) * (1 - weight));
 
-        /// <summary>this + weight·(end − this) for a scalar weight.</summary>
-        public Tensor lerp(Tensor end, double weight) => this + (end - this) * weight;
+        /// <summary>The same for a scalar weight.</summary>
+        public Tensor lerp(Tensor end, double weight) =>
+            Math.Abs(weight) < 0.5 ? this + (end - this) * weight : end - (end - this) * (1 - weight);
 
         /// <summary>In place: moves this a fraction weight of the way to end (an exponential moving average's update).</summary>
         public Tensor lerp_(Tensor end, Tensor weight) => Update("lerp_", lerp(end, weight));

@@ -50,4 +50,21 @@ public class LargeElementwiseTests
         Assert.True(allclose(weight.grad!, w2.grad!, rtol: 1e-3, atol: 1e-3));
         Assert.True(allclose(bias.grad!, b2.grad!, rtol: 1e-4, atol: 1e-4));
     }
+
+    [Fact]
+    public void BatchNorm_StatisticsShapedLikeTheInput_GradientsAndRunningStatsKeepTheirShapes()
+    {
+        var x = randn([4, 3, 5, 5], generator: new Generator(9)).requires_grad_();
+        var weight = ones([1, 3, 1, 1]).requires_grad_();
+        var bias = zeros([1, 3, 1, 1]).requires_grad_();
+        var runningMean = zeros([1, 3, 1, 1]);
+        var runningVar = ones([1, 3, 1, 1]);
+
+        nn.functional.batch_norm(x, runningMean, runningVar, weight, bias, training: true).sum().backward();
+
+        Assert.Equal(new long[] { 1, 3, 1, 1 }, weight.grad!.shape);
+        Assert.Equal(new long[] { 1, 3, 1, 1 }, bias.grad!.shape);
+        Assert.Equal(new long[] { 1, 3, 1, 1 }, runningMean.shape);
+        Assert.True(allclose(runningMean.reshape(3), x.detach().mean([0, 2, 3]) * 0.1, atol: 1e-6));
+    }
 }

@@ -48,4 +48,25 @@ public class RecipeOpErrorTests
 
         Assert.True(allclose(nn.functional.conv2d(x, weight, padding: [1, 1]), x));
     }
+
+    [Fact]
+    public void Eigh_TinyOffDiagonal_StillFindsEigenvalues()
+    {
+        var (values, _) = linalg.eigh(tensor(new float[] { 0, 1e-16f, 1e-16f, 0 }, [2, 2]));
+
+        Assert.Equal(-1e-16, values[0].item<float>(), 1e-22);
+        Assert.Equal(1e-16, values[1].item<float>(), 1e-22);
+    }
+
+    [Theory]
+    [InlineData(0.0, 1e8)]
+    [InlineData(1.0, 1.0)]
+    public void Lerp_WeightAtAnEnd_GivesThatEndExactly(double weight, double expected)
+    {
+        var start = tensor(new float[] { 1e8f });
+        var end = tensor(new float[] { 1f });
+
+        Assert.Equal((float)expected, start.lerp(end, weight).item<float>());
+        Assert.Equal((float)expected, start.lerp(end, tensor(new float[] { (float)weight })).item<float>());
+    }
 }

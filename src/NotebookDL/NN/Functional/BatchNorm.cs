@@ -31,8 +31,8 @@ public static partial class torch
                 if (training)
                     using (no_grad())
                     {
-                        running_mean?.mul_(1 - momentum).add_(tensor(mean) * momentum);
-                        running_var?.mul_(1 - momentum).add_(tensor(unbiased) * momentum);
+                        running_mean?.mul_(1 - momentum).add_(tensor(mean).reshape(running_mean.Shape) * momentum);
+                        running_var?.mul_(1 - momentum).add_(tensor(unbiased).reshape(running_var.Shape) * momentum);
                     }
                 return output;
             }
