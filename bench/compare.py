@@ -16,8 +16,10 @@ try:
 except (OSError, StopIteration):
     pass
 
+import os
+coretype = os.environ.get("OPENBLAS_CORETYPE", "its default")
 print(f"Measured {datetime.date.today().isoformat()} on {cpu} ({platform.machine()}), "
-      "PyTorch 1.13 (Debian, OpenBLAS with OPENBLAS_CORETYPE=SkylakeX), both sides in one run.\n")
+      f"PyTorch 1.13 (Debian, OpenBLAS with OPENBLAS_CORETYPE={coretype}), both sides in one run.\n")
 print("| workload | threads | NotebookDL | PyTorch | NotebookDL / PyTorch | NotebookDL 2 threads / 1 thread |")
 print("|---|---|---|---|---|---|")
 for name in names:

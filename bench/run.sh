@@ -5,9 +5,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 only="${1:-}"
 # Debian's PyTorch calls whatever libblas.so.3 points to; without OpenBLAS that is the slow reference BLAS.
-if ! update-alternatives --query libblas.so.3-x86_64-linux-gnu 2>/dev/null | grep -q '^Value: .*openblas'; then
+# (the query is read whole first: grep -q stopping early would SIGPIPE it, which pipefail reports as a failure)
+blas=$(update-alternatives --query libblas.so.3-x86_64-linux-gnu 2>/dev/null || true)
+if ! grep -q '^Value: .*openblas' <<<"$blas"; then
   echo "PyTorch's BLAS is not OpenBLAS here; install it first: sudo apt-get install -y python3-torch libopenblas0-pthread" >&2
   exit 1
+fi
+# OpenBLAS otherwise runs its old SSE3 kernels on these VMs; name the newest kernel set the CPU can run
+# (SkylakeX needs AVX-512 and dies with SIGILL without it).
+if grep -qw avx512f /proc/cpuinfo; then export OPENBLAS_CORETYPE=SkylakeX
+elif grep -qw avx2 /proc/cpuinfo; then export OPENBLAS_CORETYPE=Haswell
+else export OPENBLAS_CORETYPE=Prescott
 fi
 mkdir -p bench/results
 dotnet build bench/NotebookDL.Bench -c Release -v q -nologo >/dev/null
@@ -19,7 +27,7 @@ for threads in 1 2; do
     case "$name" in "$only"*) ;; *) continue ;; esac
     # One process per workload, so each reports its own peak memory; the two sides interleave so drift hits both alike.
     dotnet bench/NotebookDL.Bench/bin/Release/net10.0/NotebookDL.Bench.dll "$threads" "$name" | tee -a "$raw"
-    OPENBLAS_CORETYPE=SkylakeX OPENBLAS_NUM_THREADS="$threads" OMP_NUM_THREADS="$threads" \
+    OPENBLAS_NUM_THREADS="$threads" OMP_NUM_THREADS="$threads" \
       /usr/bin/python3 bench/torch_peer.py "$threads" "$name" | tee -a "$raw"
   done
 done
