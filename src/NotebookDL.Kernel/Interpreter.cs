@@ -1,4 +1,5 @@
 using NotebookDL.Kernel.Display;
+using NotebookDL.Kernel.Engines;
 using NotebookDL.Kernel.Execution;
 using NotebookDL.Kernel.Magics;
 
@@ -24,9 +25,9 @@ public sealed class Interpreter(ScriptSession session, MagicRegistry magics)
     {
         var (lines, withDirectives) = MagicParser.Split(cell);
         var (packages, code) = NuGetDirectives.Extract(withDirectives);
-        DisplayBridge.Install();
         CellConsole.Install();
         CellConsole.Route(output);
+        if (await ActivateAsync(session.Engine).ConfigureAwait(false) is { } inactive) return inactive;
         Func<Task<CellResult>> run = async () =>
         {
             if (packages.Count > 0 && await RestoreAsync(packages).ConfigureAwait(false) is { } failed) return failed;
@@ -47,6 +48,22 @@ public sealed class Interpreter(ScriptSession session, MagicRegistry magics)
         var result = await run().ConfigureAwait(false);
         CellConsole.Flush();
         return result;
+    }
+
+    /// <summary>Makes <paramref name="engine"/> usable (loads or restores its natives) and routes its displays; an error result when it cannot run.</summary>
+    public static async Task<CellResult?> ActivateAsync(KernelEngine engine)
+    {
+        try
+        {
+            await EngineActivator.ActivateAsync(engine, Console.Out).ConfigureAwait(false);
+        }
+        catch (EngineActivationException ex)
+        {
+            CellConsole.Flush();
+            return CellResult.Failed(new CellError("EngineError", ex.Message, [$"EngineError: {ex.Message}"]));
+        }
+        DisplayBridge.Install(engine);
+        return null;
     }
 
     /// <summary>Restores #r "nuget:" packages (progress goes to the cell) and references them; an error result on failure.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using NotebookDL.TorchSharp;
 using TorchSharp;
 
 namespace NotebookDL.Display;
@@ -10,6 +11,20 @@ namespace NotebookDL.Display;
 /// </summary>
 internal static class DisplayAdapter
 {
+    public const string EngineName = "torchsharp";
+
+    /// <summary>Cells import what TorchSharp programs usually do: <c>using TorchSharp; using static TorchSharp.torch;</c> and the module types.</summary>
+    public static readonly string[] EngineImports = ["TorchSharp", "TorchSharp.torch", "TorchSharp.Modules"];
+
+    /// <summary>Loads libtorch (patched when this system's libstdc++ predates GCC 13); throws with the cause and the fix when it cannot.</summary>
+    public static void ActivateEngine() => TorchSharpNatives.EnsureLoaded();
+
+    public static string EngineDescription() => $"TorchSharp {AssemblyVersion.Of(typeof(torch).Assembly)}, libtorch {torch.__version__}";
+
+    public static string DeviceDescription() => torch.cuda.is_available()
+        ? $"cuda ({torch.cuda.device_count()} GPU{(torch.cuda.device_count() == 1 ? "" : "s")}; tensors start on the cpu, move them with .to(torch.CUDA)) and cpu"
+        : "cpu (no CUDA device, or a CPU-only libtorch such as TorchSharp-cpu)";
+
     /// <summary>The tensor's values as float32, row-major, detached from autograd (copied to the CPU first when on a GPU).</summary>
     public static float[] Floats(Tensor tensor)
     {

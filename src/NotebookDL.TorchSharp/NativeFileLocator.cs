@@ -46,10 +46,24 @@ public static class NativeFileLocator
         var libtorch = LibTorchVersion();
         if (libtorch is null)
             yield break;
-        // CPU first: it works everywhere; the CUDA packages come in parts (libtorch-cuda-12.8-linux-x64-part1…).
-        yield return Path.Combine(packages, "libtorch-cpu-linux-x64", libtorch, native);
-        foreach (var dir in Directory.EnumerateDirectories(packages, "libtorch-cuda-*-linux-x64*").Order(StringComparer.Ordinal))
-            yield return Path.Combine(dir, libtorch, native);
+        // TorchSharp names libtorch's package version with four parts (2.10.0.0); NuGet's folder drops a zero fourth part (2.10.0).
+        string[] versions = [NuGetFolderVersion(libtorch), libtorch];
+        foreach (var version in versions.Distinct())
+        {
+            // CPU first: it works everywhere; the CUDA packages come in parts (libtorch-cuda-12.8-linux-x64-part1…).
+            yield return Path.Combine(packages, "libtorch-cpu-linux-x64", version, native);
+            foreach (var dir in Directory.EnumerateDirectories(packages, "libtorch-cuda-*-linux-x64*").Order(StringComparer.Ordinal))
+                yield return Path.Combine(dir, version, native);
+        }
+    }
+
+    /// <summary>The folder name NuGet gives a version: lower-case, without a fourth part that is zero (2.10.0.0 → 2.10.0).</summary>
+    public static string NuGetFolderVersion(string version)
+    {
+        var parts = version.Split('-', 2);
+        var numbers = parts[0].Split('.');
+        var release = numbers.Length == 4 && numbers[3] == "0" ? string.Join('.', numbers[..3]) : parts[0];
+        return (parts.Length > 1 ? $"{release}-{parts[1]}" : release).ToLowerInvariant();
     }
 
     static string TorchSharpVersion()

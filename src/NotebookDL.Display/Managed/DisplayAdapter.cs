@@ -7,6 +7,20 @@ namespace NotebookDL.Display;
 /// </summary>
 internal static class DisplayAdapter
 {
+    public const string EngineName = "managed";
+
+    /// <summary>Cells import the engine's API class statically (torch, nn, optim, Tensor) and its module types.</summary>
+    public static readonly string[] EngineImports = ["NotebookDL.torch", "NotebookDL.Modules"];
+
+    /// <summary>Pure C#: nothing to load.</summary>
+    public static void ActivateEngine()
+    {
+    }
+
+    public static string EngineDescription() => $"NotebookDL's managed engine {AssemblyVersion.Of(typeof(torch).Assembly)}, pure C#";
+
+    public static string DeviceDescription() => "cpu (NotebookDL's managed kernels; no GPU backend)";
+
     /// <summary>The tensor's values as float32, row-major, detached from autograd.</summary>
     public static float[] Floats(Tensor tensor) => tensor.detach().to(ScalarType.Float32).contiguous().ToArray<float>();
 

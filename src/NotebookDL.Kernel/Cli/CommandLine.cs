@@ -27,9 +27,11 @@ public static class CommandLine
     private static Command KernelCommand()
     {
         var file = new Option<FileInfo>("--connection-file", "-f") { Description = "The connection file Jupyter wrote.", Required = true };
-        var command = new Command("kernel", "Run the Jupyter kernel (Jupyter starts this through the kernelspec).") { file };
+        var engine = EngineOption.Create();
+        var command = new Command("kernel", "Run the Jupyter kernel (Jupyter starts this through the kernelspec).") { file, engine };
         command.SetAction(async (parse, _) =>
         {
+            EngineOption.Apply(parse, engine);
             var info = ConnectionInfo.Load(parse.GetRequiredValue(file).FullName);
             await using var server = KernelServer.Start(info);
             Log.Info($"kernel listening on {info.Ip} (shell {server.Sockets.Bound.ShellPort})");
@@ -42,11 +44,14 @@ public static class CommandLine
     {
         var user = new Option<bool>("--user") { Description = "Install for the current user (the default)." };
         var prefix = new Option<DirectoryInfo?>("--prefix") { Description = "Install under DIR/share/jupyter/kernels (for a virtual environment)." };
-        var command = new Command("install", $"Register the '{KernelSpecInstaller.DisplayName}' kernel with Jupyter.") { user, prefix };
+        var engine = EngineOption.Create();
+        engine.Description = "Install the kernelspec that starts on this engine: managed (the default, 'C# (NotebookDL)') or torchsharp ('C# (NotebookDL, TorchSharp)').";
+        var command = new Command("install", $"Register the '{KernelSpecInstaller.DisplayName}' kernel with Jupyter.") { user, prefix, engine };
         command.SetAction(parse =>
         {
-            var folder = KernelSpecInstaller.Install(parse.GetValue(prefix)?.FullName);
-            Console.WriteLine($"Installed kernelspec {KernelSpecInstaller.KernelName} in {folder}");
+            var chosen = parse.GetValue(engine)?.Trim().ToLowerInvariant();
+            var folder = KernelSpecInstaller.Install(parse.GetValue(prefix)?.FullName, engine: chosen);
+            Console.WriteLine($"Installed kernelspec {KernelSpecInstaller.KernelNameFor(chosen)} in {folder}");
             foreach (var shadow in KernelSpecInstaller.Shadowing(folder))
                 Console.WriteLine($"warning: {shadow} comes first in Jupyter's search path (JUPYTER_PATH) and hides this one");
             return 0;

@@ -20,9 +20,10 @@ public static class RunCommand
         var allowErrors = new Option<bool>("--allow-errors") { Description = "Keep running after a failing cell and exit 0 (like nbconvert)." };
         var ci = new Option<bool>("--ci") { Description = "Use the notebook's quick-check sizes (metadata.notebookdl.ci_parameters); --param values win." };
         var inPlace = new Option<bool>("--inplace") { Description = "Write the executed notebook over its input (atomically)." };
+        var engine = EngineOption.Create();
         var command = new Command("run", "Execute notebooks without Jupyter and write them with their outputs.")
         {
-            notebooks, output, parameters, timeout, allowErrors, ci, inPlace,
+            notebooks, output, parameters, timeout, allowErrors, ci, inPlace, engine,
         };
         command.SetAction(async (parse, _) =>
         {
@@ -42,6 +43,7 @@ public static class RunCommand
                 Console.Error.WriteLine(error);
                 return 2;
             }
+            EngineOption.Apply(parse, engine);
             var options = new RunOptions(parse.GetValue(output)?.FullName, injected, limit, parse.GetValue(allowErrors), Console.Out,
                 parse.GetValue(ci), parse.GetValue(inPlace));
             return await RunAllAsync(parse.GetRequiredValue(notebooks), options).ConfigureAwait(false);

@@ -44,6 +44,27 @@ public sealed class NuGetRestorer(string? cacheRoot = null)
             .ToList();
     }
 
+    /// <summary>
+    /// Puts packages into NuGet's global packages folder without publishing them: for native libraries that a loader
+    /// finds there (TorchSharp's libtorch), which a publish would copy once more. Throws <see cref="NuGetRestoreException"/>.
+    /// </summary>
+    public async Task FetchAsync(IReadOnlyList<PackageRequest> packages, TextWriter progress)
+    {
+        var folder = Path.Combine(cacheRoot, "fetch-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+        try
+        {
+            foreach (var package in packages) progress.WriteLine($"Downloading package {package} into the NuGet cache...");
+            File.WriteAllText(Path.Combine(folder, "packages.csproj"), ProjectFile(packages).ToString());
+            var (exit, log) = await RunDotnetAsync(folder, "restore", "packages.csproj", "-nologo", "-v", "quiet").ConfigureAwait(false);
+            if (exit != 0) throw new NuGetRestoreException(packages, Summarize(log));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static XElement ProjectFile(IReadOnlyList<PackageRequest> packages) =>
         new("Project", new XAttribute("Sdk", "Microsoft.NET.Sdk"),
             new XElement("PropertyGroup",

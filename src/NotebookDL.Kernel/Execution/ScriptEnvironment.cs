@@ -1,32 +1,39 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Scripting;
+using NotebookDL.Kernel.Engines;
 
 namespace NotebookDL.Kernel.Execution;
 
 /// <summary>
 /// What every cell compiles against: the framework (with XML docs from the SDK's targeting pack when it is
-/// installed, so inspect can show summaries), NotebookDL, and the default usings.
+/// installed, so inspect can show summaries), the chosen engine with NotebookDL's training and displays, and the
+/// default usings.
 /// </summary>
 public static class ScriptEnvironment
 {
-    public static readonly string[] DefaultImports =
+    /// <summary>What every cell imports besides its engine's API (see <see cref="KernelEngine.Imports"/>).</summary>
+    public static readonly string[] BaseImports =
     [
         "System", "System.Linq", "System.Collections.Generic", "System.Text", "System.Threading.Tasks",
-        "NotebookDL", "NotebookDL.torch", "NotebookDL.Display", "NotebookDL.Display.Notebook",
         "NotebookDL.Kernel.Display.KernelNotebook",
     ];
+
+    /// <summary>The imports of a cell on <paramref name="engine"/>: the framework's, the engine's, then the kernel's notebook functions.</summary>
+    public static IReadOnlyList<string> Imports(KernelEngine engine) => [.. BaseImports[..^1], .. engine.Imports, BaseImports[^1]];
 
     public static readonly CSharpParseOptions ParseOptions =
         new(LanguageVersion.Latest, DocumentationMode.Parse, SourceCodeKind.Script);
 
-    private static readonly Lazy<IReadOnlyList<MetadataReference>> References = new(BuildReferences);
+    private static readonly Lazy<IReadOnlyList<MetadataReference>> FrameworkReferences = new(BuildFrameworkReferences);
+    private static readonly ConcurrentDictionary<KernelEngine, IReadOnlyList<MetadataReference>> EngineReferences = new();
 
-    public static ScriptOptions CreateOptions(string baseDirectory) => ScriptOptions.Default
-        .WithReferences(References.Value)
-        .WithImports(DefaultImports)
+    public static ScriptOptions CreateOptions(string baseDirectory, KernelEngine engine) => ScriptOptions.Default
+        .WithReferences(EngineReferences.GetOrAdd(engine, e => [.. FrameworkReferences.Value, .. LibraryAssemblies(e).Select(Reference)]))
+        .WithImports(Imports(engine))
         .WithLanguageVersion(LanguageVersion.Latest)
         .WithOptimizationLevel(OptimizationLevel.Release) // Debug IL would also turn off JIT optimisation of user loops
         .WithEmitDebugInformation(true)                  // line numbers in tracebacks
@@ -35,11 +42,10 @@ public static class ScriptEnvironment
         .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(baseDirectory))
         .WithSourceResolver(ScriptSourceResolver.Default.WithBaseDirectory(baseDirectory));
 
-    /// <summary>Assemblies shipped next to the kernel that cells may use directly.</summary>
-    private static IEnumerable<Assembly> LibraryAssemblies()
+    /// <summary>Assemblies shipped next to the kernel that cells may use directly: the engine's, the kernel's, optional extras.</summary>
+    private static IEnumerable<Assembly> LibraryAssemblies(KernelEngine engine)
     {
-        yield return typeof(torch).Assembly;
-        yield return typeof(NotebookDL.Display.Notebook).Assembly;
+        foreach (var assembly in engine.Assemblies) yield return assembly;
         yield return typeof(CellCancellation).Assembly;
         foreach (var name in new[] { "System.Numerics.Tensors" })
         {
@@ -56,23 +62,23 @@ public static class ScriptEnvironment
         }
     }
 
+    private static MetadataReference Reference(Assembly assembly) =>
+        MetadataReference.CreateFromFile(assembly.Location, documentation: XmlDocumentation.ForAssembly(assembly.Location));
+
     /// <summary>
     /// Cells compile against the running framework's implementation assemblies: Roslyn scripting always adds the
     /// runtime's System.Private.CoreLib, which clashes with the targeting pack's reference assemblies. The pack's
     /// XML files (same file names; CoreLib's types are documented in System.Runtime.xml) still supply docs.
     /// </summary>
-    private static IReadOnlyList<MetadataReference> BuildReferences()
+    private static IReadOnlyList<MetadataReference> BuildFrameworkReferences()
     {
         var docs = FindReferencePack();
         var platform = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "").Split(Path.PathSeparator);
         var frameworkDir = Path.GetDirectoryName(typeof(object).Assembly.Location);
-        var references = platform
+        return platform
             .Where(p => Path.GetDirectoryName(p) == frameworkDir && IsManagedFramework(Path.GetFileName(p)))
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p, documentation: FrameworkDocs(docs, p)))
             .ToList();
-        foreach (var assembly in LibraryAssemblies())
-            references.Add(MetadataReference.CreateFromFile(assembly.Location, documentation: XmlDocumentation.ForAssembly(assembly.Location)));
-        return references;
     }
 
     private static XmlDocumentation? FrameworkDocs(string? docsDirectory, string assemblyPath)

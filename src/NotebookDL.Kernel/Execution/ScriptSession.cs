@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Scripting;
 using NotebookDL.Kernel.Diagnostics;
+using NotebookDL.Kernel.Engines;
 
 namespace NotebookDL.Kernel.Execution;
 
@@ -17,18 +18,42 @@ public sealed class ScriptSession
     public static TimeSpan InterruptGrace { get; set; } = TimeSpan.FromSeconds(2);
 
     private readonly CellThread cellThread = new();
-    private readonly Lazy<Task<ScriptState<object>>> warmUp;
+    private readonly List<string> addedReferences = [];
+    private Lazy<Task<ScriptState<object>>> warmUp;
     private ScriptOptions options;
     private ScriptState<object>? state;
+    private bool codeRan;
 
-    public ScriptSession(string? baseDirectory = null)
+    public ScriptSession(string? baseDirectory = null, KernelEngine? engine = null)
     {
         BaseDirectory = baseDirectory ?? Directory.GetCurrentDirectory();
-        options = ScriptEnvironment.CreateOptions(BaseDirectory);
+        Engine = engine ?? KernelEngines.Default;
+        options = ScriptEnvironment.CreateOptions(BaseDirectory, Engine);
         warmUp = new Lazy<Task<ScriptState<object>>>(() => Task.Run(WarmUpCoreAsync));
     }
 
     public string BaseDirectory { get; }
+
+    /// <summary>The tensor engine cells compile against and run on.</summary>
+    public KernelEngine Engine { get; private set; }
+
+    /// <summary>True once a cell's code ran (magic-only cells do not count): the engine is fixed from then on.</summary>
+    public bool HasRunCode => codeRan;
+
+    /// <summary>
+    /// Moves the session to another engine (activated by the caller, see <see cref="EngineActivator"/>). Only before
+    /// the first code cell: variables made by one engine's code cannot carry over to the other's types. Throws
+    /// InvalidOperationException afterwards.
+    /// </summary>
+    public void UseEngine(KernelEngine engine)
+    {
+        if (engine == Engine) return;
+        if (codeRan) throw new InvalidOperationException($"the session already ran code on the {Engine.Name} engine; it cannot move to {engine.Name}.");
+        Engine = engine;
+        options = ScriptEnvironment.CreateOptions(BaseDirectory, engine)
+            .AddReferences(addedReferences.Select(p => MetadataReference.CreateFromFile(p)));
+        warmUp = new Lazy<Task<ScriptState<object>>>(() => Task.Run(WarmUpCoreAsync));
+    }
 
     public ScriptOptions Options => options;
 
@@ -46,8 +71,12 @@ public sealed class ScriptSession
     private async Task<ScriptState<object>> CurrentStateAsync() => state ?? await warmUp.Value.ConfigureAwait(false);
 
     /// <summary>Adds references (from #r "nuget: ..." restores) to later cells.</summary>
-    public void AddReferences(IEnumerable<string> paths) =>
-        options = options.AddReferences(paths.Select(p => MetadataReference.CreateFromFile(p)));
+    public void AddReferences(IEnumerable<string> paths)
+    {
+        var added = paths.ToList();
+        addedReferences.AddRange(added);
+        options = options.AddReferences(added.Select(p => MetadataReference.CreateFromFile(p)));
+    }
 
     /// <summary>The variables cells have defined, newest declaration of each name first-class.</summary>
     public IReadOnlyList<ScriptVariable> Variables
@@ -96,7 +125,8 @@ public sealed class ScriptSession
         CellConsole.Route(output);
         ReportBackgroundFailures(output, "before this cell");
         var interrupt = CellCancellation.BeginCell();
-        NotebookDL.Interruption.Current = interrupt; // fit and other long engine calls stop on it without a token
+        Engine.SetInterrupt(interrupt); // fit and other long engine calls stop on it without a token
+        codeRan = true;
         var previous = await CurrentStateAsync().ConfigureAwait(false);
 
         var cellOptions = options.WithFilePath(cellName);

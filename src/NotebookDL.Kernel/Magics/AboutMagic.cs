@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using NotebookDL.Kernel.Engines;
 using NotebookDL.Kernel.Execution;
 using NotebookDL.Kernel.Server;
 
@@ -11,23 +12,23 @@ public sealed class AboutMagic : Magic
 {
     public override string Name => "about";
 
-    public override string Summary => "Shows versions, the compute device, threads and SIMD width.";
+    public override string Summary => "Shows versions, the engine, its compute device, threads and SIMD width.";
 
     public override Task<CellResult> RunAsync(MagicContext context)
     {
         if (context.Args.Count > 0) throw new MagicUsageException($"#!about takes no arguments, got '{context.Args[0]}'");
-        foreach (var (name, value) in Facts()) context.WriteLine($"{name,-12}{value}");
+        foreach (var (name, value) in Facts(context.Session.Engine)) context.WriteLine($"{name,-12}{value}");
         return context.RunRestAsync();
     }
 
-    public static IEnumerable<(string Name, string Value)> Facts()
+    public static IEnumerable<(string Name, string Value)> Facts(KernelEngine engine)
     {
-        yield return ("NotebookDL", Version(typeof(torch).Assembly));
+        yield return ("NotebookDL", Version(typeof(KernelInfo).Assembly));
         yield return ("Kernel", KernelInfo.ImplementationVersion);
         yield return (".NET", $"{RuntimeInformation.FrameworkDescription} ({RuntimeInformation.ProcessArchitecture})");
         yield return ("OS", RuntimeInformation.OSDescription);
-        yield return ("Device", "cpu (NotebookDL's managed kernels; no GPU backend)");
-        yield return ("Threads", $"{torch.get_num_threads()} compute threads, {Environment.ProcessorCount} logical cores");
+        foreach (var (name, value) in engine.Facts()) yield return (name, value);
+        yield return ("Threads", $"{engine.GetThreads()} compute threads, {Environment.ProcessorCount} logical cores");
         var widest = Vector512.IsHardwareAccelerated ? "512-bit (AVX-512)" : Vector256.IsHardwareAccelerated ? "256-bit" : Vector128.IsHardwareAccelerated ? "128-bit" : "none";
         yield return ("SIMD", $"Vector<float> is {Vector<float>.Count * 32}-bit ({Vector<float>.Count} lanes); widest hardware vectors: {widest}");
     }

@@ -22,6 +22,8 @@ public sealed class MagicContext(IReadOnlyList<string> args, ScriptSession sessi
     /// <summary>Writes through Console.Out (already routed to this cell) so magic text and cell text keep their order.</summary>
     public void WriteLine(string text = "") => Console.Out.WriteLine(text);
 
+    public void Display(IReadOnlyDictionary<string, string> bundle) => Display(KernelDisplayHost.ToJson(bundle));
+
     public void Display(JsonObject bundle)
     {
         CellConsole.Flush();

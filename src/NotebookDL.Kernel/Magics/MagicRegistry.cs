@@ -23,6 +23,7 @@ public sealed class MagicRegistry
         .Register(new SeedMagic())
         .Register(new ThreadsMagic())
         .Register(new AboutMagic())
+        .Register(new EngineMagic())
         .Register(new SummaryMagic())
         .Register(new PlotHistoryMagic());
 }

@@ -1,7 +1,4 @@
-using NotebookDL.Display;
-using NotebookDL.Kernel.Display;
 using NotebookDL.Kernel.Execution;
-using NotebookDL.Training;
 
 namespace NotebookDL.Kernel.Magics;
 
@@ -18,9 +15,9 @@ public sealed class PlotHistoryMagic : Magic
         var expression = context.RequireArg(0, "the history (a variable or expression)");
         if (context.Args.Count > 1) throw new MagicUsageException($"unexpected argument '{context.Args[1]}'");
         var value = await context.EvaluateAsync(expression).ConfigureAwait(false);
-        if (value is not History history)
-            throw new MagicUsageException($"'{expression}' is {(value is null ? "null" : "a " + WhosMagic.TypeName(value.GetType()))}, not the History that fit returns");
-        context.Display(KernelDisplayHost.ToJson(HistoryChart.From(history).ToMimeBundle()));
+        var plot = context.Session.Engine.HistoryPlot(value)
+            ?? throw new MagicUsageException($"'{expression}' is {(value is null ? "null" : "a " + WhosMagic.TypeName(value.GetType()))}, not the History that fit returns");
+        context.Display(plot);
         return await context.RunRestAsync().ConfigureAwait(false);
     }
 }

@@ -6,7 +6,7 @@ public sealed class SeedMagic : Magic
 {
     public override string Name => "seed";
 
-    public override string Summary => "Seeds NotebookDL's random generator (init, dropout, shuffling, augmentation) for reproducible runs.";
+    public override string Summary => "Seeds the engine's random generator (init, dropout, shuffling, augmentation) for reproducible runs.";
 
     public override string Usage => "#!seed N";
 
@@ -16,8 +16,8 @@ public sealed class SeedMagic : Magic
         if (!long.TryParse(text, out var seed)) throw new MagicUsageException($"the seed must be an integer, got '{text}'");
         if (context.Args.Count > 1) throw new MagicUsageException($"unexpected argument '{context.Args[1]}'");
         // Every NotebookDL op draws from the default generator unless handed its own, so this seeds them all.
-        torch.manual_seed(seed);
-        context.WriteLine($"Seeded NotebookDL's random generator with {seed}.");
+        context.Session.Engine.Seed(seed);
+        context.WriteLine($"Seeded the {context.Session.Engine.Name} engine's random generator with {seed}.");
         return context.RunRestAsync();
     }
 }

@@ -1,5 +1,3 @@
-using NotebookDL.Display;
-using NotebookDL.Kernel.Display;
 using NotebookDL.Kernel.Execution;
 
 namespace NotebookDL.Kernel.Magics;
@@ -18,14 +16,9 @@ public sealed class SummaryMagic : Magic
         var sizeText = context.Option("--input-size") ?? throw new MagicUsageException("missing --input-size (one sample's shape without the batch dimension, e.g. 1,28,28)");
         var inputSize = ParseShape(sizeText);
         var value = await context.EvaluateAsync(expression).ConfigureAwait(false);
-        if (value is not torch.nn.Module<torch.Tensor, torch.Tensor> model)
-            throw new MagicUsageException($"'{expression}' is {(value is null ? "null" : "a " + WhosMagic.TypeName(value.GetType()))}, not a model taking and returning a tensor");
-        var summary = ModelSummary.Of(model, inputSize) with
-        {
-            ShowKernelShape = context.Args.Contains("--kernel-shape"),
-            ShowMultAdds = context.Args.Contains("--mult-adds"),
-        };
-        context.Display(KernelDisplayHost.ToJson(summary.ToMimeBundle()));
+        var summary = context.Session.Engine.Summary(value, inputSize, context.Args.Contains("--kernel-shape"), context.Args.Contains("--mult-adds"))
+            ?? throw new MagicUsageException($"'{expression}' is {(value is null ? "null" : "a " + WhosMagic.TypeName(value.GetType()))}, not a {context.Session.Engine.Name} model taking and returning a tensor");
+        context.Display(summary);
         return await context.RunRestAsync().ConfigureAwait(false);
     }
 

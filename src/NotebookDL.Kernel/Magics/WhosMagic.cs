@@ -1,4 +1,3 @@
-using Microsoft.CodeAnalysis.Scripting;
 using NotebookDL.Kernel.Execution;
 
 namespace NotebookDL.Kernel.Magics;
@@ -12,7 +11,8 @@ public sealed class WhosMagic : Magic
     public override Task<CellResult> RunAsync(MagicContext context)
     {
         if (context.Args.Count > 0) throw new MagicUsageException($"#!whos takes no arguments, got '{context.Args[0]}'");
-        var rows = context.Session.Variables.Select(v => (v.Name, Type: TypeName(v.Type), Value: Preview(v))).ToList();
+        var engine = context.Session.Engine;
+        var rows = context.Session.Variables.Select(v => (v.Name, Type: TypeName(v.Type), Value: engine.Preview(v.Value) ?? ValueFormatter.Preview(v.Value))).ToList();
         if (rows.Count == 0)
         {
             context.WriteLine("No variables are defined.");
@@ -25,13 +25,6 @@ public sealed class WhosMagic : Magic
         foreach (var (name, type, value) in rows) context.WriteLine($"{name.PadRight(nameWidth)}{type.PadRight(typeWidth)}{value}");
         return context.RunRestAsync();
     }
-
-    private static string Preview(ScriptVariable variable) => variable.Value switch
-    {
-        torch.Tensor t => $"{t.dtype.ToString().ToLowerInvariant()} [{string.Join(", ", t.shape)}]",
-        torch.nn.Module m => $"{m.GetType().Name} ({m.parameters().Sum(p => p.numel()):N0} parameters)",
-        var value => ValueFormatter.Preview(value),
-    };
 
     /// <summary>C#-style names: List&lt;int&gt; rather than List`1.</summary>
     public static string TypeName(Type type)

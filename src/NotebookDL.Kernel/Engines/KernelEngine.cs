@@ -1,0 +1,78 @@
+using System.Reflection;
+
+namespace NotebookDL.Kernel.Engines;
+
+/// <summary>
+/// One tensor engine as the kernel drives it. Each display flavour (managed, TorchSharp) compiles the same
+/// <c>NotebookDL.Display.HostServices</c> source into its own assembly; the kernel binds that class's methods to
+/// delegates here, so everything above (cells, magics, displays) is written once for both engines.
+/// </summary>
+public sealed class KernelEngine
+{
+    private KernelEngine(Type services, string? nativePackage)
+    {
+        Name = (string)(services.GetProperty("EngineName")?.GetValue(null) ?? throw Missing(services, "EngineName"));
+        NativePackage = nativePackage;
+        Activate = Bind<Action>(services, "Activate");
+        Assemblies = Bind<Func<IReadOnlyList<Assembly>>>(services, "Assemblies")();
+        Imports = Bind<Func<IReadOnlyList<string>>>(services, "Imports")();
+        RegisterDisplayHost = Bind<Action<Action<string, IReadOnlyDictionary<string, string>, bool>>>(services, "RegisterDisplayHost");
+        ToBundle = Bind<Func<object?, IReadOnlyDictionary<string, string>>>(services, "ToBundle");
+        SetInterrupt = Bind<Action<CancellationToken>>(services, "SetInterrupt");
+        Seed = Bind<Action<long>>(services, "Seed");
+        GetThreads = Bind<Func<int>>(services, "GetThreads");
+        SetThreads = Bind<Action<int>>(services, "SetThreads");
+        Facts = Bind<Func<IReadOnlyList<KeyValuePair<string, string>>>>(services, "Facts");
+        Preview = Bind<Func<object?, string?>>(services, "Preview");
+        Summary = Bind<Func<object?, long[], bool, bool, IReadOnlyDictionary<string, string>?>>(services, "Summary");
+        HistoryPlot = Bind<Func<object?, IReadOnlyDictionary<string, string>?>>(services, "HistoryPlot");
+    }
+
+    /// <summary>Binds the flavour whose <c>HostServices</c> class is <paramref name="services"/>.</summary>
+    public static KernelEngine For(Type services, string? nativePackage = null) => new(services, nativePackage);
+
+    /// <summary>"managed" or "torchsharp".</summary>
+    public string Name { get; }
+
+    /// <summary>The NuGet package (id/version) that carries the engine's native libraries, restored when they are missing; null when it needs none.</summary>
+    public string? NativePackage { get; }
+
+    /// <summary>Loads what the engine needs in this process; throws with the cause and the fix when it cannot.</summary>
+    public Action Activate { get; }
+
+    /// <summary>The engine, training and display assemblies cells compile against.</summary>
+    public IReadOnlyList<Assembly> Assemblies { get; }
+
+    /// <summary>The namespaces and static classes every cell imports, engine first.</summary>
+    public IReadOnlyList<string> Imports { get; }
+
+    public Action<Action<string, IReadOnlyDictionary<string, string>, bool>> RegisterDisplayHost { get; }
+
+    public Func<object?, IReadOnlyDictionary<string, string>> ToBundle { get; }
+
+    public Action<CancellationToken> SetInterrupt { get; }
+
+    public Action<long> Seed { get; }
+
+    public Func<int> GetThreads { get; }
+
+    public Action<int> SetThreads { get; }
+
+    public Func<IReadOnlyList<KeyValuePair<string, string>>> Facts { get; }
+
+    public Func<object?, string?> Preview { get; }
+
+    /// <summary>(model, input size, kernel-shape column, mult-adds column) → the summary's renderings, or null when the value is no model.</summary>
+    public Func<object?, long[], bool, bool, IReadOnlyDictionary<string, string>?> Summary { get; }
+
+    /// <summary>A History's curves, or null when the value is no History.</summary>
+    public Func<object?, IReadOnlyDictionary<string, string>?> HistoryPlot { get; }
+
+    public override string ToString() => Name;
+
+    private static T Bind<T>(Type services, string name) where T : Delegate =>
+        services.GetMethod(name, BindingFlags.Public | BindingFlags.Static)?.CreateDelegate<T>() ?? throw Missing(services, name);
+
+    private static InvalidOperationException Missing(Type services, string name) =>
+        new($"{services.AssemblyQualifiedName} has no public static {name} of the shape the kernel expects; the kernel and its display assemblies are from different builds.");
+}
