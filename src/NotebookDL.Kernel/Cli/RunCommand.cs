@@ -43,9 +43,8 @@ public static class RunCommand
                 Console.Error.WriteLine(error);
                 return 2;
             }
-            EngineOption.Apply(parse, engine);
             var options = new RunOptions(parse.GetValue(output)?.FullName, injected, limit, parse.GetValue(allowErrors), Console.Out,
-                parse.GetValue(ci), parse.GetValue(inPlace));
+                parse.GetValue(ci), parse.GetValue(inPlace), parse.GetValue(engine));
             return await RunAllAsync(parse.GetRequiredValue(notebooks), options).ConfigureAwait(false);
         });
         return command;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using NotebookDL.Kernel.Engines;
 using NotebookDL.Kernel.Execution;
 using NotebookDL.Kernel.Protocol;
 
@@ -13,7 +14,8 @@ public sealed record RunOptions(
     bool AllowErrors = false,
     TextWriter? Progress = null,
     bool UseCiParameters = false,
-    bool InPlace = false);
+    bool InPlace = false,
+    string? Engine = null);
 
 /// <summary>How one notebook run ended; <see cref="FailedCell"/> names the cell that stopped it.</summary>
 public sealed record RunReport(string Notebook, string OutputPath, int CellsRun, string? FailedCell, CellError? Error)
@@ -59,7 +61,8 @@ public static class NotebookRunner
     private static async Task<RunReport> ExecuteAsync(JsonObject notebook, string path, string outputPath, string directory,
         RunOptions options, TextWriter progress)
     {
-        var interpreter = new Interpreter(directory);
+        var engine = options.Engine is null ? KernelEngines.Default : KernelEngines.Get(options.Engine);
+        var interpreter = new Interpreter(new ScriptSession(directory, engine), Magics.MagicRegistry.CreateDefault());
         var collector = new NotebookOutputs();
         var cells = NotebookJson.Cells(notebook).Where(NotebookJson.IsCode).ToList();
         int count = 0, index = 0;

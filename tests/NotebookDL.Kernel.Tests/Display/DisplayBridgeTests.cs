@@ -10,7 +10,7 @@ public class DisplayBridgeTests(SharedSession shared)
     [Fact]
     public async Task Install_CellEndsWithAFigure_ValueCarriesPngBesideSvgAndText()
     {
-        DisplayBridge.Install();
+        DisplayBridge.Install(NotebookDL.Kernel.Engines.KernelEngines.Managed);
 
         var result = await shared.Session.ExecuteAsync("plot(new[] { 0.0, 1, 2 }, new[] { 0.0, 1, 4 }, \"y\", \"Parabola\")", "In[41]", new RecordingOutput());
 

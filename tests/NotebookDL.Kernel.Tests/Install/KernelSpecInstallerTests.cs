@@ -30,6 +30,23 @@ public class KernelSpecInstallerTests : IDisposable
     }
 
     [Fact]
+    public void Install_TorchSharpEngine_WritesASecondKernelspecThatStartsOnTorchSharp()
+    {
+        Environment.SetEnvironmentVariable("JUPYTER_DATA_DIR", Path.Combine(root, "engines"));
+        Environment.SetEnvironmentVariable("JUPYTER_PATH", null);
+
+        var managed = KernelSpecInstaller.Install();
+        var torchSharp = KernelSpecInstaller.Install(engine: "torchsharp");
+
+        Assert.Equal(Path.Combine(root, "engines", "kernels", "notebookdl-csharp-torchsharp"), torchSharp);
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(torchSharp, "kernel.json")))!;
+        Assert.Equal("C# (NotebookDL, TorchSharp)", json["display_name"]!.GetValue<string>());
+        Assert.Equal("torchsharp", json["env"]!["NOTEBOOKDL_ENGINE"]!.GetValue<string>());
+        Assert.Null(JsonNode.Parse(File.ReadAllText(Path.Combine(managed, "kernel.json")))!["env"]!["NOTEBOOKDL_ENGINE"]);
+        Assert.Equal([managed, torchSharp], KernelSpecInstaller.Uninstall());
+    }
+
+    [Fact]
     public void Argv_runs_this_build_and_ends_with_the_kernel_command()
     {
         var argv = KernelSpecInstaller.KernelArgv();

@@ -34,12 +34,12 @@ public static class JupyterClients
         module == "notebook" ? "python3-notebook" : "python3-jupyter-client python3-jupyter-kernel-test jupyter-nbconvert";
 
     /// <summary>A temporary Jupyter data directory holding a kernelspec that starts the kernel next to these tests.</summary>
-    public static string CreateDataDirectory()
+    public static string CreateDataDirectory(string? engine = null)
     {
         var data = Path.Combine(Path.GetTempPath(), "notebookdl-kernel-tests", Guid.NewGuid().ToString("N"));
         var dll = Path.Combine(AppContext.BaseDirectory, "NotebookDL.Kernel.dll");
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-        KernelSpecInstaller.Install(argv: [dotnet, dll, "kernel", "-f", "{connection_file}"], dataDirectory: data);
+        KernelSpecInstaller.Install(argv: [dotnet, dll, "kernel", "-f", "{connection_file}"], dataDirectory: data, engine: engine);
         return data;
     }
 
@@ -72,6 +72,15 @@ public static class JupyterClients
 public sealed class RequiresPythonFactAttribute : FactAttribute
 {
     public RequiresPythonFactAttribute(string module)
+    {
+        if (JupyterClients.MissingReason(module) is { } reason) Skip = reason;
+    }
+}
+
+/// <summary>A theory that needs a Python module from Debian's Jupyter packages; skipped with the reason otherwise.</summary>
+public sealed class RequiresPythonTheoryAttribute : TheoryAttribute
+{
+    public RequiresPythonTheoryAttribute(string module)
     {
         if (JupyterClients.MissingReason(module) is { } reason) Skip = reason;
     }
