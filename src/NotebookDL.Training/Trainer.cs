@@ -130,6 +130,7 @@ public sealed partial class Trainer
         var logs = new Logs();
         var batch = 0;
         using var batches = train.Batches().GetEnumerator();
+        var device = ModelDevice.Of(model);
         while (true)
         {
             float value;
@@ -140,7 +141,7 @@ public sealed partial class Trainer
             using (torch.NewDisposeScope())
             {
                 if (!batches.MoveNext()) break;
-                var (x, y) = batches.Current;
+                var (x, y) = (ModelDevice.To(batches.Current.x, device), ModelDevice.To(batches.Current.y, device));
                 if (EngineAdapter.IsInterruptRequested(token)) return (logs, batch);
                 size = x.size(0);
                 Notify(callbacks, c => c.on_train_batch_begin(batch, new Logs { ["size"] = size }));

@@ -30,12 +30,13 @@ public sealed partial class Trainer
         {
             using var _ = torch.no_grad();
             using var batches = data.Batches().GetEnumerator();
+            var device = ModelDevice.Of(model);
             while (true)
             {
                 // One dispose scope a batch, the batch itself included, so TorchSharp frees each batch's tensors at once.
                 using var scope = torch.NewDisposeScope();
                 if (!batches.MoveNext()) break;
-                var (x, y) = batches.Current;
+                var (x, y) = (ModelDevice.To(batches.Current.x, device), ModelDevice.To(batches.Current.y, device));
                 var output = model.call(x);
                 lossSum += TotalLoss(output, y).item<float>() * x.size(0);
                 seen += x.size(0);
@@ -64,11 +65,12 @@ public sealed partial class Trainer
             using var _ = torch.no_grad();
             var outputs = new List<Tensor>();
             var n = x.size(0);
+            var device = ModelDevice.Of(model);
             for (long start = 0; start < n; start += batch_size)
             {
                 // Each batch's activations are freed with its scope; only its output is kept, until the cat below.
                 using var scope = torch.NewDisposeScope();
-                outputs.Add(EngineAdapter.KeepBeyondScope(model.call(x.narrow(0, start, Math.Min(batch_size, n - start)))));
+                outputs.Add(EngineAdapter.KeepBeyondScope(model.call(ModelDevice.To(x.narrow(0, start, Math.Min(batch_size, n - start)), device))));
             }
             if (outputs.Count == 1) return outputs[0];
             var all = torch.cat(outputs, 0);
