@@ -14,7 +14,8 @@ public static class KernelInfo
 
     public static string Banner =>
         $"NotebookDL C# kernel {ImplementationVersion} (.NET {Environment.Version}, C# {LanguageVersion})\n" +
-        "Default usings: System, System.Linq, NotebookDL, static NotebookDL.torch. #!lsmagic lists the magics.";
+        "Default usings: System, System.Linq, NotebookDL, static NotebookDL.torch (the managed engine; '#!engine torchsharp' " +
+        "in the first cell runs on TorchSharp instead). #!lsmagic lists the magics.";
 
     public static JsonObject LanguageInfo() => new()
     {
