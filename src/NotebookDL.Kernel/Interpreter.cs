@@ -30,6 +30,9 @@ public sealed class Interpreter(ScriptSession session, MagicRegistry magics)
         if (await ActivateAsync(session.Engine).ConfigureAwait(false) is { } inactive) return inactive;
         Func<Task<CellResult>> run = async () =>
         {
+            if (packages.Where(TorchSharpRequests.IsTorchSharp).ToList() is { Count: > 0 } torchSharp
+                && await TorchSharpRequests.ApplyAsync(torchSharp, session, Console.Out).ConfigureAwait(false) is { } refused) return refused;
+            packages = [.. packages.Where(p => !TorchSharpRequests.IsTorchSharp(p))];
             if (packages.Count > 0 && await RestoreAsync(packages).ConfigureAwait(false) is { } failed) return failed;
             return string.IsNullOrWhiteSpace(code)
                 ? CellResult.Empty

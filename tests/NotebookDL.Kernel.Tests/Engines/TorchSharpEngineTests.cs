@@ -128,6 +128,28 @@ public class TorchSharpEngineTests
         Assert.Equal(KernelEngines.Managed, interpreter.Session.Engine);
     }
 
+    [Fact]
+    public async Task NuGetTorchSharp_FirstCell_ChoosesTheTorchSharpEngineInsteadOfASecondCopy()
+    {
+        var interpreter = new Interpreter(new ScriptSession(engine: KernelEngines.Managed), MagicRegistry.CreateDefault());
+        var output = new RecordingOutput();
+        var result = await interpreter.ExecuteAsync("#r \"nuget: TorchSharp-cpu, 0.107.0\"\ntorch.ones(1).GetType().FullName", "In[1]", output);
+        Assert.True(result.Error is null, result.Error?.EValue);
+        Assert.Equal("TorchSharp.torch+Tensor", Text(result));
+        Assert.Contains("now runs on the torchsharp engine", output.Stdout);
+        Assert.DoesNotContain("Installing package", output.Stdout);
+    }
+
+    [Fact]
+    public async Task NuGetTorchSharp_AfterCodeRanOnManaged_IsAnErrorSayingToUseEngine()
+    {
+        var interpreter = new Interpreter(new ScriptSession(engine: KernelEngines.Managed), MagicRegistry.CreateDefault());
+        await interpreter.ExecuteAsync("var before = 1;", "In[1]", new RecordingOutput());
+        var result = await interpreter.ExecuteAsync("#r \"nuget: TorchSharp-cpu\"", "In[2]", new RecordingOutput());
+        Assert.Equal("EngineError", result.Error?.EName);
+        Assert.Contains("'#!engine torchsharp' on the first line of the first code cell", string.Join("\n", result.Error!.Traceback));
+    }
+
     [Theory]
     [InlineData("#!engine pytorch", "'pytorch' is not an engine NotebookDL knows; choose managed or torchsharp")]
     [InlineData("#!engine managed torchsharp", "unexpected argument 'torchsharp'")]
