@@ -19,18 +19,29 @@ except (OSError, StopIteration):
 import os
 coretype = os.environ.get("OPENBLAS_CORETYPE", "its default")
 print(f"Measured {datetime.date.today().isoformat()} on {cpu} ({platform.machine()}), "
-      f"PyTorch 1.13 (Debian, OpenBLAS with OPENBLAS_CORETYPE={coretype}), both sides in one run.\n")
-print("| workload | threads | NotebookDL | PyTorch | NotebookDL / PyTorch | NotebookDL 2 threads / 1 thread |")
-print("|---|---|---|---|---|---|")
+      f"PyTorch 1.13 (Debian, OpenBLAS with OPENBLAS_CORETYPE={coretype}) and TorchSharp 0.107 (libtorch 2.10, MKL), "
+      f"all three in one run.\n")
+print("| workload | threads | NotebookDL | PyTorch | TorchSharp | NotebookDL / PyTorch | TorchSharp / PyTorch | NotebookDL 2 threads / 1 thread |")
+print("|---|---|---|---|---|---|---|---|")
+
+
+def ratio(ours, theirs):
+    """ours relative to PyTorch, worded by unit: GFLOP/s higher is better, times and memory lower."""
+    if not ours or not theirs:
+        return ""
+    note = {"GFLOP/s": "of PyTorch's speed", "MiB": "× PyTorch's memory"}.get(ours["unit"], "× PyTorch's time")
+    return f"{ours['value'] / theirs['value']:.2f} {note}"
+
+
+def value(result):
+    return f"{result['value']:.4g} {result['unit']}" if result else "—"
+
+
 for name in names:
     for t in threads:
-        ours, theirs = results.get(("notebookdl", name, t)), results.get(("pytorch", name, t))
+        ours, theirs, torchsharp = (results.get((impl, name, t)) for impl in ("notebookdl", "pytorch", "torchsharp"))
         if not ours or not theirs:
             continue
-        unit = ours["unit"]
-        # GFLOP/s: higher is better, ratio = ours/theirs; times: ratio = their speed relative, shown as time ratio
-        ratio = ours["value"] / theirs["value"]
-        note = {"GFLOP/s": "of PyTorch's speed", "MiB": "× PyTorch's memory"}.get(unit, "× PyTorch's time")  # ms and s: lower is better
         single = results.get(("notebookdl", name, 1))
-        scaling = f"{ours['value'] / single['value']:.2f}" if t > 1 and single and unit in ("ms", "s") else ""
-        print(f"| {name} | {t} | {ours['value']:.4g} {unit} | {theirs['value']:.4g} {unit} | {ratio:.2f} {note} | {scaling} |")
+        scaling = f"{ours['value'] / single['value']:.2f}" if t > 1 and single and ours["unit"] in ("ms", "s") else ""
+        print(f"| {name} | {t} | {value(ours)} | {value(theirs)} | {value(torchsharp)} | {ratio(ours, theirs)} | {ratio(torchsharp, theirs)} | {scaling} |")

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs NotebookDL's benchmark and its PyTorch peer side by side, at 1 and 2 threads, and prints
-# a Markdown table of ratios (also saved to bench/results/latest.md). Usage: bench/run.sh [name-prefix]
+# Runs NotebookDL's benchmark on its managed engine and on TorchSharp, and its PyTorch peer, side by side at 1 and 2
+# threads, and prints a Markdown table of ratios (also saved to bench/results/latest.md). Usage: bench/run.sh [name-prefix]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 only="${1:-}"
@@ -19,6 +19,7 @@ else export OPENBLAS_CORETYPE=Prescott
 fi
 mkdir -p bench/results
 dotnet build bench/NotebookDL.Bench -c Release -v q -nologo >/dev/null
+dotnet build bench/NotebookDL.Bench.TorchSharp -c Release -v q -nologo >/dev/null
 raw=bench/results/raw.jsonl
 : > "$raw"
 workloads="matmul_256 matmul_512 matmul_1024 matmul_128x784x512 mlp_step mnist_cnn_step cifar_cnn_step cifar_tuned_step fast_recipe_step cifar_epoch"
@@ -29,6 +30,9 @@ for threads in 1 2; do
     dotnet bench/NotebookDL.Bench/bin/Release/net10.0/NotebookDL.Bench.dll "$threads" "$name" | tee -a "$raw"
     OPENBLAS_NUM_THREADS="$threads" OMP_NUM_THREADS="$threads" \
       /usr/bin/python3 bench/torch_peer.py "$threads" "$name" | tee -a "$raw"
+    # TorchSharp's CPU build computes with MKL and OpenMP; the same workloads, compiled against TorchSharp
+    OMP_NUM_THREADS="$threads" MKL_NUM_THREADS="$threads" \
+      dotnet bench/NotebookDL.Bench.TorchSharp/bin/Release/net10.0/NotebookDL.Bench.TorchSharp.dll "$threads" "$name" | tee -a "$raw"
   done
 done
 /usr/bin/python3 bench/compare.py < "$raw" | tee bench/results/latest.md

@@ -1,5 +1,3 @@
-using NotebookDL;
-using static NotebookDL.torch;
 
 /// <summary>The textbook models the benchmark trains; bench/torch_peer.py builds the same in PyTorch.</summary>
 internal static class Models

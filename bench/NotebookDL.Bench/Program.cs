@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
-using NotebookDL;
-using static NotebookDL.torch;
 
 // Measures the engine on the workloads bench/torch_peer.py measures in PyTorch, and prints one
-// JSON object per line ({"name", "threads", "value", "unit"}) for bench/compare.py to pair up.
+// JSON object per line ({"impl", "name", "threads", "value", "unit"}) for bench/compare.py to pair up.
+// The same file runs on NotebookDL's managed engine (this project) and on TorchSharp (NotebookDL.Bench.TorchSharp):
+// each project's GlobalUsings.cs and Engine.cs bind it.
+Engine.Load();
 var threads = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : Environment.ProcessorCount;
 var only = args.Length > 1 ? args[1] : "";
 set_num_threads(threads);
@@ -24,15 +25,15 @@ if (Wanted("fast_recipe_step"))
 {
     var fast = Models.FastRecipe();
     var sgd = optim.SGD(fast.parameters().Where(p => p.requires_grad), 1e-3, momentum: 0.85, nesterov: true, weight_decay: 5e-4);
-    TrainStep("fast_recipe_step", fast, randn(256, 3, 32, 32), randint(0, 10, [256]), repeats: 5, sgd, nn.CrossEntropyLoss(label_smoothing: 0.2, reduction: nn.Reduction.Sum));
+    TrainStep("fast_recipe_step", fast, randn(256, 3, 32, 32), randint(0, 10, [256]), repeats: 5, sgd, Engine.SmoothedCrossEntropySum(0.2));
 }
 
-if (Wanted("cifar_epoch")) CifarEpoch();
+if (Wanted("cifar_epoch") && Engine.CifarEpoch(Models.CifarBaseline()) is { } epochSeconds) Report("cifar_epoch", epochSeconds, "s");
 
 bool Wanted(string name) => only.Length == 0 || name.StartsWith(only, StringComparison.Ordinal);
 
 void Report(string name, double value, string unit) =>
-    Console.WriteLine(FormattableString.Invariant($"{{\"impl\": \"notebookdl\", \"name\": \"{name}\", \"threads\": {threads}, \"value\": {value:G6}, \"unit\": \"{unit}\"}}"));
+    Console.WriteLine(FormattableString.Invariant($"{{\"impl\": \"{Engine.Name}\", \"name\": \"{name}\", \"threads\": {threads}, \"value\": {value:G6}, \"unit\": \"{unit}\"}}"));
 
 void MatmulGflops(string name, int m, int k, int n)
 {
@@ -61,43 +62,18 @@ void TrainStep(string name, nn.Module<Tensor, Tensor> model, Tensor x, Tensor y,
     Report(name + "_peak_memory", Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0, "MiB");
 }
 
-// One full epoch of the CIFAR-10 baseline on the 45,000 training images (the first 5,000 held out), batch 32,
-// RMSprop, through the same DataLoader path a notebook uses; reported in seconds.
-void CifarEpoch()
-{
-    var root = SharedData.Find();
-    if (root is null)
-    {
-        Console.Error.WriteLine("cifar_epoch: no shared/data/cifar-10-batches-bin above this folder; skipped.");
-        return;
-    }
-    manual_seed(0);
-    var (train, _) = utils.data.train_validation_split(torchvision.datasets.CIFAR10(root, train: true), validation: 5000);
-    var (mean, std) = utils.data.channel_mean_std(train);
-    train.transform = torchvision.transforms.Normalize(mean, std);
-    var model = Models.CifarBaseline();
-    var optimizer = optim.RMSProp(model.parameters(), lr: 1e-3);
-    var loss = nn.CrossEntropyLoss();
-    model.train();
-    var watch = Stopwatch.StartNew();
-    foreach (var batch in utils.data.DataLoader(train, 32, shuffle: true))
-    {
-        optimizer.zero_grad();
-        loss.call(model.call(batch["data"]), batch["label"]).backward();
-        optimizer.step();
-    }
-    Report("cifar_epoch", watch.Elapsed.TotalSeconds, "s");
-}
-
 // The median of timed runs after at least two seconds of warm-up: .NET compiles hot methods in tiers and
 // only reaches optimized code after many calls, so short warm-ups time half-optimized code.
 static double Median(Func<Tensor> action, int repeats)
 {
     var warmup = Stopwatch.StartNew();
-    for (int i = 0; i < 3 || warmup.Elapsed.TotalSeconds < 2; i++) action();
+    // Each run in its own dispose scope: TorchSharp frees the step's native tensors there (the managed engine's scope is free).
+    for (int i = 0; i < 3 || warmup.Elapsed.TotalSeconds < 2; i++)
+        using (NewDisposeScope()) action();
     var times = new double[repeats];
     for (int i = 0; i < repeats; i++)
     {
+        using var scope = NewDisposeScope();
         var watch = Stopwatch.StartNew();
         action();
         times[i] = watch.Elapsed.TotalSeconds;

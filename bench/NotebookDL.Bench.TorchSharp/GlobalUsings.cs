@@ -1,0 +1,3 @@
+// The benchmark's code (bench/NotebookDL.Bench) names the engine as notebooks do; here it is TorchSharp.
+global using TorchSharp;
+global using static TorchSharp.torch;
