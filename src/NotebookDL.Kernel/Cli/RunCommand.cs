@@ -58,7 +58,9 @@ public static class RunCommand
         options = options with { Progress = progress };
         if (notebooks.FirstOrDefault(n => !n.Exists) is { } missing)
         {
-            errors.WriteLine($"notebookdl run: {missing.FullName} does not exist");
+            errors.WriteLine(Directory.Exists(missing.FullName)
+                ? $"notebookdl run: {missing.FullName} is a folder; give the notebooks in it (for example {Path.Combine(missing.FullName, "*.ipynb")})"
+                : $"notebookdl run: {missing.FullName} does not exist");
             return 2;
         }
         int failures = 0;

@@ -65,6 +65,21 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_FolderOrMissingFile_IsAUsageErrorNamingIt()
+    {
+        var notebook = Notebook("nb.ipynb", "System.IO.File.WriteAllText(\"ran.txt\", \"\");");
+        var sub = Directory.CreateDirectory(Path.Combine(folder, "sub")).FullName;
+
+        var (folderCode, _, folderError) = await RunAsync(notebook, "sub", "--out", "out");
+        var (missingCode, _, missingError) = await RunAsync(notebook, "nope.ipynb", "--out", "out");
+
+        Assert.Equal((2, 2), (folderCode, missingCode));
+        Assert.StartsWith($"notebookdl run: {sub} is a folder; give the notebooks in it", folderError);
+        Assert.Equal($"notebookdl run: {Path.Combine(folder, "nope.ipynb")} does not exist", missingError.Trim());
+        Assert.False(File.Exists(Path.Combine(folder, "ran.txt")));
+    }
+
+    [Fact]
     public async Task Run_OutIsTheInputsFolder_RefusesAndKeepsTheInput()
     {
         var notebook = Notebook("nb.ipynb", "System.IO.File.WriteAllText(\"ran.txt\", \"\");");
