@@ -80,6 +80,19 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_InplaceWithOut_IsAUsageError()
+    {
+        var notebook = Notebook("nb.ipynb", "1");
+        var before = File.ReadAllText(notebook);
+
+        var (code, _, stderr) = await RunAsync(notebook, "--inplace", "--out", "out");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--inplace writes each notebook over its input, so it cannot go with --out", stderr);
+        Assert.Equal(before, File.ReadAllText(notebook));
+    }
+
+    [Fact]
     public async Task Run_OutIsTheInputsFolder_RefusesAndKeepsTheInput()
     {
         var notebook = Notebook("nb.ipynb", "System.IO.File.WriteAllText(\"ran.txt\", \"\");");

@@ -63,6 +63,7 @@ public class ShapesTests
         { "one_hot", () => nn.functional.one_hot(zeros(100000, ScalarType.Int64), 30000) },
         { "cat", () => cat([ones(1, 1).expand(46341, 46341), ones(1, 1).expand(46341, 46341)], 0) },
         { "arange", () => arange(0.0, 1e12) },
+        { "make_blobs", () => synthetic.make_blobs(30_000_000, 100).x },
     };
 
     [Theory]
