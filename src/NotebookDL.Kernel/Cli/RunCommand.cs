@@ -38,6 +38,8 @@ public static class RunCommand
                 return 2;
             }
             var (limit, error) = CellTimeoutOption.Read(parse, timeout, "run");
+            if (parse.GetValue(inPlace) && parse.GetValue(output) is not null)
+                error = "notebookdl run: --inplace writes each notebook over its input, so it cannot go with --out; give one of them";
             if (error is not null)
             {
                 Console.Error.WriteLine(error);
@@ -52,41 +54,47 @@ public static class RunCommand
 
     private static async Task<int> RunAllAsync(FileInfo[] notebooks, RunOptions options)
     {
-        // Cells write to the console; keep the real one for progress.
+        // Cells write to the console (Console.Out and Console.Error go to the running cell); keep the real streams for
+        // progress and for the reasons a notebook failed.
         var progress = TextWriter.Synchronized(new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true });
+        var errors = TextWriter.Synchronized(new StreamWriter(Console.OpenStandardError()) { AutoFlush = true });
         options = options with { Progress = progress };
+        if (notebooks.FirstOrDefault(n => !n.Exists) is { } missing)
+        {
+            errors.WriteLine(Directory.Exists(missing.FullName)
+                ? $"notebookdl run: {missing.FullName} is a folder; give the notebooks in it (for example {Path.Combine(missing.FullName, "*.ipynb")})"
+                : $"notebookdl run: {missing.FullName} does not exist");
+            return 2;
+        }
         int failures = 0;
         foreach (var notebook in notebooks)
         {
-            if (!notebook.Exists)
-            {
-                await Console.Error.WriteLineAsync($"notebookdl run: {notebook.FullName} does not exist").ConfigureAwait(false);
-                return 2;
-            }
-            try
-            {
-                var watch = System.Diagnostics.Stopwatch.StartNew();
-                var report = await NotebookRunner.RunAsync(notebook.FullName, options).ConfigureAwait(false);
-                progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {report.OutputPath} ({watch.Elapsed.TotalSeconds:0.0} s)"));
-                if (!report.Succeeded)
-                {
-                    failures++;
-                    progress.WriteLine($"FAILED {notebook.Name}: {report.FailedCell}: {report.Error?.EName}: {report.Error?.EValue}");
-                }
-            }
-            catch (Exception ex) when (CommandErrors.IsUserError(ex))
-            {
-                progress.WriteLine($"FAILED {notebook.Name}: {ex.Message}");
-                failures++;
-            }
-            catch (Exception ex)
-            {
-                // Anything else is a runner bug; still say which notebook and why instead of dying with a stack trace.
-                progress.WriteLine($"FAILED {notebook.Name}: {ex.GetType().Name}: {ex.Message}");
-                failures++;
-            }
+            if (await RunOneAsync(notebook, options, progress).ConfigureAwait(false) is not { } reason) continue;
+            failures++;
+            errors.WriteLine($"notebookdl run: FAILED {notebook.FullName}: {reason}");
         }
         if (notebooks.Length > 1) progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{notebooks.Length - failures} of {notebooks.Length} notebooks ran cleanly"));
         return failures == 0 ? 0 : 1;
+    }
+
+    /// <summary>Runs one notebook; null when it ran cleanly, else why not (never an exception: the next notebook still runs).</summary>
+    private static async Task<string?> RunOneAsync(FileInfo notebook, RunOptions options, TextWriter progress)
+    {
+        try
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var report = await NotebookRunner.RunAsync(notebook.FullName, options).ConfigureAwait(false);
+            progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {report.OutputPath} ({watch.Elapsed.TotalSeconds:0.0} s)"));
+            return report.Succeeded ? null : $"{report.FailedCell}: {report.Error?.EName}: {report.Error?.EValue}";
+        }
+        catch (Exception ex) when (CommandErrors.IsUserError(ex))
+        {
+            return ex.Message;
+        }
+        catch (Exception ex)
+        {
+            // Anything else is a runner bug; still say which notebook and why instead of dying with a stack trace.
+            return $"{ex.GetType().Name}: {ex.Message}";
+        }
     }
 }

@@ -8,10 +8,13 @@ public static class NotebookJson
     /// <summary>A cell's source, which nbformat allows as one string or a list of lines.</summary>
     public static string Text(JsonNode? node) => node switch
     {
-        JsonArray lines => string.Concat(lines.Select(l => l?.GetValue<string>() ?? "")),
-        JsonValue value => value.GetValue<string>(),
+        JsonArray lines => string.Concat(lines.Select(l => StringValue(l) ?? "")),
+        JsonValue value => StringValue(value) ?? "",
         _ => "",
     };
+
+    /// <summary>The node's text when it is a JSON string, else null (never throws on a number or an object).</summary>
+    public static string? StringValue(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     /// <summary>Splits keeping the line ends, as nbformat writes multi-line strings.</summary>
     public static JsonArray Lines(string text)
@@ -40,19 +43,19 @@ public static class NotebookJson
     private static bool IsTextual(string mime) =>
         mime.StartsWith("text/", StringComparison.Ordinal) || mime is "image/svg+xml" or "application/javascript";
 
-    public static bool IsCode(JsonNode? cell) => cell?["cell_type"]?.GetValue<string>() == "code";
+    public static bool IsCode(JsonNode? cell) => StringValue(cell?["cell_type"]) == "code";
 
     public static IEnumerable<string> Tags(JsonNode? cell) =>
-        (cell?["metadata"]?["tags"] as JsonArray)?.Select(t => t?.GetValue<string>() ?? "") ?? [];
+        ((cell as JsonObject)?["metadata"] as JsonObject)?["tags"] is JsonArray tags ? tags.Select(t => StringValue(t) ?? "") : [];
 
     /// <summary>
     /// Polyglot (.NET Interactive) notebooks mark each cell's language; only C# cells (or unmarked ones) run here.
     /// </summary>
     public static string? ForeignLanguage(JsonNode? cell)
     {
-        var metadata = cell?["metadata"];
-        var language = metadata?["polyglot_notebook"]?["kernelName"]?.GetValue<string>()
-            ?? metadata?["dotnet_interactive"]?["language"]?.GetValue<string>();
+        var metadata = cell?["metadata"] as JsonObject;
+        var language = StringValue((metadata?["polyglot_notebook"] as JsonObject)?["kernelName"])
+            ?? StringValue((metadata?["dotnet_interactive"] as JsonObject)?["language"]);
         return language is null or "csharp" or "C#" ? null : language;
     }
 
@@ -68,7 +71,7 @@ public static class NotebookJson
         var seen = new HashSet<string>();
         foreach (var cell in Cells(notebook))
         {
-            var id = cell["id"]?.GetValue<string>();
+            var id = StringValue(cell["id"]);
             if (id is null || !seen.Add(id))
             {
                 id = Guid.NewGuid().ToString("N")[..8];

@@ -39,8 +39,8 @@ public static class NotebookRunner
 
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var outputPath = options.InPlace ? Path.GetFullPath(path) : OutputPath(path, options.OutputDirectory);
-        if (!options.InPlace && string.Equals(outputPath, Path.GetFullPath(path), StringComparison.Ordinal))
-            throw new IOException($"{path}: the executed notebook would overwrite its input; pass --inplace to do that on purpose, or choose another --out folder");
+        if (!options.InPlace && FileIdentity.SameFile(outputPath, path))
+            throw new IOException($"{path}: the executed notebook would overwrite its input ({outputPath} is the same file); pass --inplace to do that on purpose, or choose another --out folder");
         EnsureWritable(Path.GetDirectoryName(outputPath)!);
         var previousDirectory = Directory.GetCurrentDirectory();
         // Kernels start in the notebook's folder, so relative paths in cells mean the same here.
@@ -48,8 +48,7 @@ public static class NotebookRunner
         try
         {
             var report = await ExecuteAsync(notebook, path, outputPath, directory, options, progress).ConfigureAwait(false);
-            // A full disk or a crash mid-write leaves the previous file (possibly the input, with --inplace) as it was.
-            AtomicFile.WriteAllText(outputPath, notebook.ToJsonString(Json.Indented) + "\n");
+            Save(notebook, outputPath);
             return report;
         }
         finally
@@ -114,6 +113,35 @@ public static class NotebookRunner
         await run.ConfigureAwait(false);
         return CellResult.Failed(new CellError("CellTimeoutError", $"{name} did not finish within {limit.TotalSeconds:0.#} s",
             [$"CellTimeoutError: {name} did not finish within {limit.TotalSeconds:0.#} s and was interrupted (--timeout)."]));
+    }
+
+    /// <summary>
+    /// Writes the executed notebook atomically: a full disk or a crash mid-write leaves the previous file (the input,
+    /// with --inplace) as it was. When the write fails anyway (the folder went away, the disk filled up during the
+    /// run), the outputs are saved to a rescue copy in the temporary folder, and the error says where.
+    /// </summary>
+    public static void Save(JsonObject notebook, string outputPath)
+    {
+        var text = notebook.ToJsonString(Json.Indented) + "\n";
+        try
+        {
+            AtomicFile.WriteAllText(outputPath, text);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            var rescue = Path.Combine(Path.GetTempPath(), "notebookdl-rescue", $"{Path.GetFileNameWithoutExtension(outputPath)}.{DateTime.UtcNow:yyyyMMdd-HHmmss}.ipynb");
+            string saved;
+            try
+            {
+                AtomicFile.WriteAllText(rescue, text);
+                saved = $"the executed notebook was saved to {rescue} instead";
+            }
+            catch (Exception rescueError) when (rescueError is IOException or UnauthorizedAccessException)
+            {
+                saved = $"a rescue copy could not be written either ({rescueError.Message})";
+            }
+            throw new IOException($"cannot write the executed notebook to {outputPath}: {ex.Message}; {saved}", ex);
+        }
     }
 
     /// <summary>Fails before anything runs when the result could not be written (read-only or missing permissions).</summary>

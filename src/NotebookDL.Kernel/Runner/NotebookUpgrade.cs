@@ -28,27 +28,38 @@ public static class NotebookUpgrade
     public static void Validate(JsonObject notebook, string path)
     {
         var format = notebook["nbformat"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : (int?)null;
-        if (format == 3 && notebook["worksheets"] is JsonArray) FromVersion3(notebook);
+        if (format == 3 && notebook["worksheets"] is not JsonArray)
+            throw new InvalidDataException($"{path}: an nbformat 3 notebook needs a \"worksheets\" list, and this one has none");
+        if (format == 3) FromVersion3(notebook);
         else if (format != 4)
-            throw new InvalidDataException($"{path}: nbformat {(format?.ToString() ?? "(missing)")} is not supported; the runner reads nbformat 3 and 4 notebooks");
+            throw new InvalidDataException($"{path}: nbformat {notebook["nbformat"]?.ToJsonString() ?? "(missing)"} is not supported; the runner reads nbformat 3 and 4 notebooks");
         if (notebook["cells"] is not JsonArray cells)
             throw new InvalidDataException($"{path}: the notebook has no \"cells\" list");
+        if (notebook["metadata"] is not (null or JsonObject))
+            throw new InvalidDataException($"{path}: the notebook's metadata must be a JSON object");
         for (int i = 0; i < cells.Count; i++)
         {
-            if (cells[i] is not JsonObject cell || cell["cell_type"] is not JsonValue)
-                throw new InvalidDataException($"{path}: cell {i + 1} is not a cell object with a cell_type");
-            if (!IsText(cell["source"]))
-                throw new InvalidDataException($"{path}: cell {i + 1}'s source must be a string or a list of strings");
+            if (CellProblem(cells[i]) is { } problem)
+                throw new InvalidDataException($"{path}: cell {i + 1}{problem}; fix the cell in the file (nbformat 4 describes each field)");
         }
     }
 
-    private static bool IsText(JsonNode? node) => node switch
+    /// <summary>What is wrong with a cell's fields the runner reads (said after "cell N"), or null when nothing is.</summary>
+    private static string? CellProblem(JsonNode? node)
     {
-        null => true,
-        JsonValue value => value.TryGetValue<string>(out _),
-        JsonArray lines => lines.All(l => l is JsonValue line && line.TryGetValue<string>(out _)),
-        _ => false,
-    };
+        if (node is not JsonObject cell) return " is not a JSON object";
+        if (NotebookJson.StringValue(cell["cell_type"]) is null) return " has no cell_type string (code, markdown or raw)";
+        if (!IsText(cell["source"])) return "'s source must be a string or a list of strings";
+        if (cell["id"] is not null && NotebookJson.StringValue(cell["id"]) is null) return "'s id must be a string";
+        if (cell["metadata"] is not (null or JsonObject)) return "'s metadata must be a JSON object";
+        if (cell["metadata"]?["tags"] is { } tags && !IsStringList(tags)) return "'s metadata.tags must be a list of strings";
+        return null;
+    }
+
+    private static bool IsStringList(JsonNode node) =>
+        node is JsonArray items && items.All(item => NotebookJson.StringValue(item) is not null);
+
+    private static bool IsText(JsonNode? node) => node is null || NotebookJson.StringValue(node) is not null || IsStringList(node);
 
     private static void FromVersion3(JsonObject notebook)
     {
@@ -56,7 +67,7 @@ public static class NotebookUpgrade
         foreach (var worksheet in notebook["worksheets"]!.AsArray().OfType<JsonObject>())
             foreach (var old in (worksheet["cells"] as JsonArray ?? []).OfType<JsonObject>())
             {
-                var type = old["cell_type"]?.GetValue<string>();
+                var type = NotebookJson.StringValue(old["cell_type"]);
                 var metadata = old["metadata"]?.DeepClone() ?? new JsonObject();
                 cells.Add(type switch
                 {
@@ -68,7 +79,7 @@ public static class NotebookUpgrade
                     "heading" => new JsonObject
                     {
                         ["cell_type"] = "markdown", ["metadata"] = metadata,
-                        ["source"] = new string('#', Math.Clamp(old["level"]?.GetValue<int>() ?? 1, 1, 6)) + " " + NotebookJson.Text(old["source"]),
+                        ["source"] = new string('#', Math.Clamp(old["level"] is JsonValue l && l.TryGetValue<int>(out var level) ? level : 1, 1, 6)) + " " + NotebookJson.Text(old["source"]),
                     },
                     _ => new JsonObject { ["cell_type"] = type ?? "raw", ["metadata"] = metadata, ["source"] = old["source"]?.DeepClone() ?? "" },
                 });

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -34,7 +33,7 @@ public static class ParameterInjector
     public static IReadOnlyList<(string Name, string Value)> WithCiParameters(JsonObject notebook, IReadOnlyList<(string Name, string Value)> explicitParameters)
     {
         var merged = new List<(string Name, string Value)>(explicitParameters);
-        if (notebook["metadata"]?["notebookdl"]?["ci_parameters"] is JsonObject ci)
+        if (((notebook["metadata"] as JsonObject)?["notebookdl"] as JsonObject)?["ci_parameters"] is JsonObject ci)
             foreach (var (name, value) in ci)
                 if (!merged.Any(p => p.Name == name))
                     merged.Add((name, value is JsonValue v && v.TryGetValue<string>(out var text) ? text : value?.ToJsonString() ?? ""));
@@ -59,7 +58,7 @@ public static class ParameterInjector
         var code = "// Parameters\n" + string.Join("\n", parameters.Select(p =>
         {
             var type = declared[p.Name];
-            return $"{type} {p.Name} = {Literal(type, p.Value, p.Name)};";
+            return $"{type} {p.Name} = {ParameterLiteral.For(type, p.Value, p.Name)};";
         })) + "\n";
         cells.Insert(index + 1, new JsonObject
         {
@@ -88,7 +87,7 @@ public static class ParameterInjector
         {
             foreach (var variable in declaration.Variables)
             {
-                // "var" with a non-literal initializer has a type only the compiler knows; Literal refuses it by name.
+                // "var" with a non-literal initializer has a type only the compiler knows; ParameterLiteral refuses it by name.
                 types[variable.Identifier.Text] = declaration.Type.IsVar
                     ? LiteralType(variable.Initializer?.Value) ?? "var"
                     : declaration.Type.ToString();
@@ -99,6 +98,8 @@ public static class ParameterInjector
 
     private static string? LiteralType(ExpressionSyntax? value) => value switch
     {
+        ArrayCreationExpressionSyntax { Type: { RankSpecifiers: [{ Rank: 1 }] } array } => array.ElementType + "[]",
+        ImplicitArrayCreationExpressionSyntax { Initializer.Expressions: [var first, ..] } => LiteralType(first) is { } element ? element + "[]" : null,
         PrefixUnaryExpressionSyntax { Operand: var operand } => LiteralType(operand),
         LiteralExpressionSyntax literal => literal.Token.Value switch
         {
@@ -112,45 +113,5 @@ public static class ParameterInjector
             _ => null,
         },
         _ => null,
-    };
-
-    /// <summary>
-    /// The value as a C# literal of <paramref name="type"/> (nullable and System.* spellings included); a value is
-    /// never pasted in as code, so a type without a literal form is refused.
-    /// </summary>
-    private static string Literal(string type, string value, string name)
-    {
-        string Checked(bool ok, string literal) =>
-            ok ? literal : throw new ArgumentException($"--param {name}={value}: not a valid {type}");
-        var nullable = type.EndsWith('?');
-        if (nullable && value == "null") return "null";
-        return CanonicalType(type.TrimEnd('?')) switch
-        {
-            "string" => SymbolDisplay.FormatLiteral(value, quote: true),
-            "bool" => Checked(bool.TryParse(value, out var b), b ? "true" : "false"),
-            "int" => Checked(int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i), i.ToString(CultureInfo.InvariantCulture)),
-            "long" => Checked(long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l), l.ToString(CultureInfo.InvariantCulture) + "L"),
-            "short" => Checked(short.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var h), h.ToString(CultureInfo.InvariantCulture)),
-            "byte" => Checked(byte.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var y), y.ToString(CultureInfo.InvariantCulture)),
-            "double" => Checked(double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d), d.ToString("R", CultureInfo.InvariantCulture)),
-            "float" => Checked(float.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var f), f.ToString("R", CultureInfo.InvariantCulture) + "f"),
-            "decimal" => Checked(decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var m), m.ToString(CultureInfo.InvariantCulture) + "m"),
-            _ => throw new ArgumentException($"--param {name}: the parameters cell declares it as '{type}', which has no literal form; " +
-                "declare it with a literal of type string, bool, int, long, double, float or decimal"),
-        };
-    }
-
-    private static string CanonicalType(string type) => (type.StartsWith("global::", StringComparison.Ordinal) ? type[8..] : type) switch
-    {
-        "String" or "System.String" => "string",
-        "Boolean" or "System.Boolean" => "bool",
-        "Int32" or "System.Int32" => "int",
-        "Int64" or "System.Int64" => "long",
-        "Int16" or "System.Int16" => "short",
-        "Byte" or "System.Byte" => "byte",
-        "Double" or "System.Double" => "double",
-        "Single" or "System.Single" => "float",
-        "Decimal" or "System.Decimal" => "decimal",
-        var other => other,
     };
 }

@@ -16,6 +16,9 @@ public static class safetensors
 {
     private const long MaxHeaderBytes = 100 << 20;
 
+    // load_file reads the file into one byte array, so it reads back files up to the longest array .NET allows.
+    private static long MaxFileBytes => Array.MaxLength;
+
     public static void save_file(IReadOnlyDictionary<string, torch.Tensor> tensors, string path, IReadOnlyDictionary<string, string>? metadata = null)
     {
         var header = new JsonObject();
@@ -29,6 +32,8 @@ public static class safetensors
         var ordered = tensors.OrderBy(t => t.Key, StringComparer.Ordinal).ToList();
         foreach (var (name, tensor) in ordered)
         {
+            // load_file reads one .NET array per tensor: a tensor it could not read back is refused before anything is written.
+            EngineAdapter.CheckedElementCount(tensor.shape, $"safetensors.save_file: tensor '{name}' for '{path}'");
             var bytes = tensor.numel() * ElementSize(tensor.dtype);
             header[name] = new JsonObject
             {
@@ -40,6 +45,10 @@ public static class safetensors
         }
         var json = Encoding.UTF8.GetBytes(header.ToJsonString());
         var padded = (json.Length + 7) / 8 * 8; // the format pads the header with spaces to 8-byte alignment
+        if (8 + padded + offset > MaxFileBytes)
+            throw new ArgumentException(
+                $"safetensors.save_file: '{path}' would be {8 + padded + offset:N0} bytes, more than the {MaxFileBytes:N0} that load_file can read back " +
+                $"(its largest tensor is '{ordered.MaxBy(t => t.Value.numel()).Key}'). Save the tensors in several files instead.");
         AtomicFile.Write(path, stream =>
         {
             Span<byte> length = stackalloc byte[8];
@@ -56,6 +65,9 @@ public static class safetensors
     public static (Dictionary<string, torch.Tensor> tensors, Dictionary<string, string> metadata) load_file_with_metadata(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"safetensors: no file at '{path}'.", path);
+        var size = new FileInfo(path).Length;
+        if (size > MaxFileBytes)
+            throw new NotSupportedException($"safetensors: '{path}' is {size:N0} bytes; NotebookDL reads safetensors files up to {MaxFileBytes:N0} bytes. Split it into several files (in PyTorch, save_file per group of tensors).");
         var bytes = File.ReadAllBytes(path);
         if (bytes.Length < 8) throw Corrupt(path, $"the file is {bytes.Length} bytes, shorter than the 8-byte header length");
         var headerLength = BinaryPrimitives.ReadUInt64LittleEndian(bytes);

@@ -34,30 +34,23 @@ internal sealed class SafeTensorsHeader
         JsonObject header;
         try
         {
-            header = JsonNode.Parse(text) as JsonObject ?? throw safetensors.Corrupt(path, "the header is not a JSON object");
+            // A name given twice would otherwise keep one of the two tensors silently (or fail later without the name).
+            header = JsonNode.Parse(text, documentOptions: new() { AllowDuplicateProperties = false }) as JsonObject
+                ?? throw safetensors.Corrupt(path, "the header is not a JSON object");
         }
         catch (System.Text.Json.JsonException e)
         {
             throw safetensors.Corrupt(path, $"the header is not valid JSON ({e.Message})");
         }
+        catch (InvalidOperationException e)
+        {
+            // Names are read while checking for duplicates; an unpaired "\ud800" escape has no UTF-8 form.
+            throw safetensors.Corrupt(path, $"a name in the header is not valid Unicode ({e.Message})");
+        }
 
         var dataStart = 8L + headerLength;
         var dataLength = bytes.Length - dataStart;
-        var entries = new List<(Entry entry, long begin, long end)>();
-        var metadata = new Dictionary<string, string>();
-        foreach (var (name, node) in header)
-        {
-            if (name == "__metadata__")
-            {
-                if (node is not JsonObject meta) throw safetensors.Corrupt(path, "__metadata__ is not a JSON object");
-                foreach (var (key, value) in meta)
-                    metadata[key] = value is JsonValue v && v.TryGetValue<string>(out var s) ? s : throw safetensors.Corrupt(path, $"metadata '{key}' is not a string");
-                continue;
-            }
-            if (name.Length == 0) throw safetensors.Corrupt(path, "a tensor has an empty name");
-            if (node is not JsonObject entry) throw safetensors.Corrupt(path, $"tensor '{name}' is not described by a JSON object");
-            entries.Add(ReadEntry(path, name, entry, dataStart));
-        }
+        var (entries, metadata) = ReadEntries(path, header, dataStart);
 
         // The byte ranges must tile [0, dataLength) exactly; offsets are checked before anything is read.
         long expected = 0;
@@ -76,6 +69,38 @@ internal sealed class SafeTensorsHeader
                 ? $"tensor '{last}' ends at data byte {expected} but the file has only {dataLength} bytes of data (truncated?)"
                 : $"the file has {dataLength - expected} bytes of data after the last tensor");
         return new SafeTensorsHeader { Entries = entries.Select(e => e.entry).ToList(), Metadata = metadata };
+    }
+
+    private static (List<(Entry entry, long begin, long end)>, Dictionary<string, string>) ReadEntries(string path, JsonObject header, long dataStart)
+    {
+        var entries = new List<(Entry entry, long begin, long end)>();
+        var metadata = new Dictionary<string, string>();
+        var previous = "";
+        try
+        {
+            foreach (var (name, node) in header)
+            {
+                if (name == "__metadata__")
+                {
+                    if (node is not JsonObject meta) throw safetensors.Corrupt(path, "__metadata__ is not a JSON object");
+                    foreach (var (key, value) in meta)
+                        metadata[key] = value is JsonValue v && v.TryGetValue<string>(out var s) ? s : throw safetensors.Corrupt(path, $"metadata '{key}' is not a string");
+                }
+                else
+                {
+                    if (name.Length == 0) throw safetensors.Corrupt(path, "a tensor has an empty name");
+                    if (node is not JsonObject entry) throw safetensors.Corrupt(path, $"tensor '{name}' is not described by a JSON object");
+                    entries.Add(ReadEntry(path, name, entry, dataStart));
+                }
+                previous = name;
+            }
+        }
+        catch (InvalidOperationException e)
+        {
+            // System.Text.Json reads an unpaired "\ud800" escape only when the string is used; such a name has no UTF-8 form.
+            throw safetensors.Corrupt(path, $"a name or string {(previous.Length == 0 ? "in the first entry" : $"after entry '{previous}'")} is not valid Unicode ({e.Message})");
+        }
+        return (entries, metadata);
     }
 
     private static (Entry entry, long begin, long end) ReadEntry(string path, string name, JsonObject entry, long dataStart)

@@ -32,17 +32,18 @@ internal sealed class CatFunction : GradFn
         var total = sizes.Sum();
         var shape = (long[])first.Shape.Clone();
         shape[d] = total;
+        Shapes.CheckedCount(shape, "cat"); // before the parts are copied: views of large expanded inputs stay cheap to refuse
         var parts = tensors.Select(t => t.to(type).contiguous()).ToArray();
         Tensor result;
         if (type == ScalarType.Int64)
         {
-            var data = new long[outer * total * inner];
+            var data = TensorMemory.Allocate<long>(shape, "cat");
             Interleave(parts.Select(p => (Array)p.LongData).ToArray(), parts.Select(p => p.Offset).ToArray(), sizes, outer, inner, total, data);
             result = new Tensor(data, shape);
         }
         else
         {
-            var data = new float[outer * total * inner];
+            var data = TensorMemory.Allocate<float>(shape, "cat");
             Interleave(parts.Select(p => (Array)p.FloatData).ToArray(), parts.Select(p => p.Offset).ToArray(), sizes, outer, inner, total, data);
             result = new Tensor(data, shape, type);
         }

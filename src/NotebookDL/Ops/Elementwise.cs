@@ -10,10 +10,10 @@ internal static class Elementwise
     {
         var outShape = Shapes.SameShape(a.Shape, b.Shape) ? (long[])a.Shape.Clone() : Shapes.Broadcast(a.Shape, b.Shape, op);
         var type = resultType ?? Promote(a.dtype, b.dtype);
-        var count = Shapes.CheckedCount(outShape, "elementwise result");
+        var count = Shapes.CheckedCount(outShape, op);
         if (type != ScalarType.Int64 && a.Storage is FloatStorage fa && b.Storage is FloatStorage fb)
         {
-            var result = new float[count];
+            var result = TensorMemory.Allocate<float>(outShape, op);
             if (a.is_contiguous() && b.is_contiguous() && Shapes.SameShape(a.Shape, outShape) && Shapes.SameShape(b.Shape, outShape))
                 TOp.VV(a.FloatSpan(), b.FloatSpan(), result);
             else if (b.Count == 1 && a.is_contiguous() && Shapes.SameShape(a.Shape, outShape))

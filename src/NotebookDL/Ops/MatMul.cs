@@ -30,9 +30,9 @@ internal sealed class BmmFunction : GradFn
                 $"({m}x{k} and {k2}x{n}: the inner sizes {k} and {k2} must match{(is2D ? "" : ", and so must the batch sizes")}).");
         var (da, offA, strideA, transA) = Operand(a);
         var (db, offB, strideB, transB) = Operand(b);
-        var result = new float[batch * m * n];
-        Gemm.MultiplyBatched(da.AsSpan(offA), strideA, db.AsSpan(offB), strideB, result, (int)(m * n), (int)batch, (int)m, (int)n, (int)k, transA, transB);
         var shape = is2D ? new[] { m, n } : [batch, m, n];
+        var result = TensorMemory.Allocate<float>(shape, op);
+        Gemm.MultiplyBatched(da.AsSpan(offA), strideA, db.AsSpan(offB), strideB, result, (int)(m * n), (int)batch, (int)m, (int)n, (int)k, transA, transB);
         var fn = new BmmFunction { is2D = is2D };
         var y = fn.Record(new Tensor(result, shape), a, b);
         if (y.grad_fn == fn) fn.Save(a, b);

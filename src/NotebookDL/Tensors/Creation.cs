@@ -8,18 +8,19 @@ public static partial class torch
         CheckDeviceAvailable(device ?? CPU);
         foreach (var s in size)
             if (s < 0) throw new ArgumentException($"{op}: negative dimension {s} in size {Shapes.Format(size)}; sizes must be >= 0.");
-        var count = Shapes.CheckedCount(size, op);
         var type = dtype ?? ScalarType.Float32;
         Tensor t;
         if (type == ScalarType.Int64)
         {
-            var data = new long[count];
+            var data = TensorMemory.Allocate<long>(size, op);
+            var count = data.Length;
             if (fill is not null) for (int i = 0; i < count; i++) data[i] = (long)fill(i);
             t = new Tensor(data, (long[])size.Clone());
         }
         else
         {
-            var data = new float[count];
+            var data = TensorMemory.Allocate<float>(size, op);
+            var count = data.Length;
             if (fill is not null) for (int i = 0; i < count; i++) data[i] = (float)fill(i);
             if (type == ScalarType.Bool) for (int i = 0; i < count; i++) data[i] = data[i] != 0 ? 1 : 0;
             t = new Tensor(data, (long[])size.Clone(), type);

@@ -5,7 +5,8 @@ internal static class Shapes
 {
     public static string Format(ReadOnlySpan<long> shape) => "[" + string.Join(", ", shape.ToArray()) + "]";
 
-    public static long Numel(ReadOnlySpan<long> shape)
+    /// <summary>The element count in checked 64-bit arithmetic: a product past 2⁶³ is an error naming the shape, never a wrapped count.</summary>
+    public static long Numel(ReadOnlySpan<long> shape, string op = "numel")
     {
         long n = 1;
         try
@@ -14,7 +15,7 @@ internal static class Shapes
         }
         catch (OverflowException)
         {
-            throw new ArgumentException($"A tensor of shape {Format(shape.ToArray())} would have more than 2⁶³ elements.");
+            throw new ArgumentException($"{op}: a tensor of shape {Format(shape)} would have more than 2⁶³ elements (the product of its sizes overflows a long).");
         }
         return n;
     }
@@ -25,7 +26,7 @@ internal static class Shapes
     /// </summary>
     public static int CheckedCount(ReadOnlySpan<long> shape, string op)
     {
-        var n = Numel(shape);
+        var n = Numel(shape, op);
         if (n > Array.MaxLength)
             throw new ArgumentException(
                 $"{op}: a tensor of shape {Format(shape.ToArray())} has {n:N0} elements, more than the managed engine's limit of {Array.MaxLength:N0} " +
@@ -109,7 +110,10 @@ internal static class Shapes
                 inferred = i;
             }
             else if (shape[i] < 0) throw new ArgumentException($"{op}: invalid shape dimension {shape[i]} in {Format(requested)}.");
-            else known *= shape[i];
+            // Checked: a product that wrapped around could equal numel and let a nonsense shape through.
+            else known = known > 0 && shape[i] > long.MaxValue / known
+                ? throw new ArgumentException($"{op}: shape {Format(requested)} is invalid for input of size {numel} (shape {Format(from)}).")
+                : known * shape[i];
         }
         if (inferred >= 0)
         {

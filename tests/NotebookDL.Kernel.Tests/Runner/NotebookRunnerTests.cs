@@ -99,6 +99,41 @@ public class NotebookRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_OutIsALinkToTheInputsFolder_IsRefused()
+    {
+        var path = WriteNotebook("Console.WriteLine(1);");
+        var link = Path.Combine(Path.GetDirectoryName(path)!, "same");
+        Directory.CreateSymbolicLink(link, Path.GetDirectoryName(path)!);
+
+        var error = await Assert.ThrowsAsync<IOException>(() => NotebookRunner.RunAsync(path, new RunOptions(OutputDirectory: link)));
+
+        Assert.Contains("would overwrite its input", error.Message);
+    }
+
+    /// <summary>The output folder breaks during the run (here a cell puts a folder where the notebook goes): the outputs survive in a rescue copy.</summary>
+    [Fact]
+    public async Task RunAsync_WriteFailsAfterTheCellsRan_SavesARescueCopyAndSaysWhere()
+    {
+        var path = WriteNotebook("System.IO.Directory.CreateDirectory(\"out/test.ipynb/x\"); Console.WriteLine(\"computed\");");
+        var output = Path.Combine(Path.GetDirectoryName(path)!, "out");
+
+        var error = await Assert.ThrowsAsync<IOException>(() => NotebookRunner.RunAsync(path, new RunOptions(OutputDirectory: output)));
+
+        Assert.Contains($"cannot write the executed notebook to {Path.Combine(output, "test.ipynb")}", error.Message);
+        var rescue = error.Message[(error.Message.IndexOf("saved to ", StringComparison.Ordinal) + 9)..^" instead".Length];
+        try
+        {
+            var cells = JsonNode.Parse(File.ReadAllText(rescue))!["cells"]!.AsArray();
+            Assert.Equal("computed\n", NotebookJson.Text(cells[0]!["outputs"]![0]!["text"]).ReplaceLineEndings("\n"));
+            Assert.Empty(Directory.GetFiles(output));
+        }
+        finally
+        {
+            File.Delete(rescue);
+        }
+    }
+
+    [Fact]
     public async Task RunAsync_InPlace_WritesTheOutputsIntoTheInputAndLeavesNoTemporaryFile()
     {
         var path = WriteNotebook("Console.WriteLine(41 + 1);");
@@ -164,7 +199,7 @@ public class NotebookRunnerTests
     [Fact]
     public async Task RunAsync_UnwritableOut_FailsBeforeRunningAnything()
     {
-        var path = WriteNotebook("File.WriteAllText(\"ran.txt\", \"\");");
+        var path = WriteNotebook("System.IO.File.WriteAllText(\"ran.txt\", \"\");");
         var blocker = Path.Combine(Path.GetDirectoryName(path)!, "a-file");
         File.WriteAllText(blocker, "");
 

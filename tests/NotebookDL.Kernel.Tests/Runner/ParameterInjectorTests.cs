@@ -79,6 +79,9 @@ public class ParameterInjectorTests
     [InlineData("double? lr = 0.1;", "lr=null", "double? lr = null;")]
     [InlineData("Int64 n = 1;", "n=7", "Int64 n = 7L;")]
     [InlineData("var n = 1L;", "n=7", "long n = 7L;")]
+    [InlineData("int[] sizes = [1, 2];", "sizes=3,4", "int[] sizes = new int[] { 3, 4 };")]
+    [InlineData("var sizes = new[] { 1, 2 };", "sizes=[5]", "int[] sizes = new int[] { 5 };")]
+    [InlineData("var names = new string[] { \"a\" };", "names=b,c", "string[] names = new string[] { \"b\", \"c\" };")]
     public void Inject_AnyDeclaredSpelling_WritesALiteral(string declaration, string pair, string expected)
     {
         var notebook = Notebook((declaration, ["parameters"]));

@@ -99,6 +99,26 @@ public class MnistTests : IDisposable
         Assert.Equal(5, Load(source: source).Count);
     }
 
+    /// <summary>The same process loads again after the file changed in place, size and time kept: the change is caught (digests are never cached).</summary>
+    [Fact]
+    public void MNIST_FileChangedInPlaceBetweenLoads_SecondLoadIsRefused()
+    {
+        var folder = Path.Combine(Root, "mnist");
+        DataFixtures.WriteMnist(folder);
+        var source = KnownSources.Mnist with { Files = Directory.GetFiles(folder).Select(f => new DataFile(Path.GetFileName(f), FileChecksum.Md5(DataFixtures.Md5(f)))).ToArray() };
+        Assert.Equal(5, Load(source: source).Count);
+        var labels = Path.Combine(folder, "train-labels-idx1-ubyte.gz");
+        var written = File.GetLastWriteTimeUtc(labels);
+        var bytes = File.ReadAllBytes(labels);
+        bytes[^1] ^= 0xFF;
+        File.WriteAllBytes(labels, bytes);
+        File.SetLastWriteTimeUtc(labels, written);
+
+        var e = Assert.Throws<InvalidDataException>(() => Load(source: source));
+
+        Assert.Contains($"{labels} is corrupt or truncated", e.Message);
+    }
+
     [Fact]
     public void MNIST_TruncatedFile_ErrorNamesFileAndExpectedChecksum()
     {

@@ -131,30 +131,3 @@ public class RoundingAndLogicTests
         Assert.Equal([false, false, true, true], a.logical_not().ToArray<bool>());
     }
 }
-
-public class EngineLimitTests
-{
-    [Theory]
-    [InlineData(65536L, 65537L)]
-    [InlineData(1L << 31, 1L)]
-    public void Ones_PastTheArrayLimit_IsAClearErrorNotAWrongCount(long rows, long cols)
-    {
-        var error = Assert.Throws<ArgumentException>(() => ones(rows, cols));
-        Assert.Contains("more than the managed engine's limit", error.Message);
-    }
-
-    [Fact]
-    public void Numel_PastLong_IsAnErrorNotZero()
-    {
-        var error = Assert.Throws<ArgumentException>(() => zeros([1L << 32, 1L << 32]));
-        Assert.Contains("more than 2⁶³ elements", error.Message);
-    }
-
-    [Fact]
-    public void CreationArguments_OutOfRange_AreNamed()
-    {
-        Assert.Contains("chunks must be a positive number", Assert.Throws<ArgumentException>(() => ones(4).chunk(0)).Message);
-        Assert.Contains("randperm: n must be >= 0", Assert.Throws<ArgumentException>(() => randperm(-1)).Message);
-        Assert.Contains("arange:", Assert.Throws<ArgumentException>(() => arange(0.0, 1e12)).Message);
-    }
-}

@@ -39,4 +39,18 @@ public sealed class SafeTensorsTests : TemporaryFolderTests
         Assert.Contains("model.to(torch.float32)", error.Message);
         Assert.False(File.Exists(path));
     }
+
+    /// <summary>TorchSharp holds tensors of 2³¹ elements and more, which load_file could not read back: refused at save time.</summary>
+    [Fact]
+    public void SaveFile_TensorOf2To31Elements_IsRefusedBeforeAnythingIsWritten()
+    {
+        TwoBlobs.Make(n: 1);
+        var path = Path.Combine(Folder, "big.safetensors");
+        using var big = torch.ones(1).expand(1L << 31); // a view: no memory behind its 2³¹ elements
+
+        var error = Assert.Throws<ArgumentException>(() => safetensors.save_file(new Dictionary<string, Tensor> { ["big"] = big }, path));
+
+        Assert.StartsWith($"safetensors.save_file: tensor 'big' for '{path}': a tensor of shape [2147483648]", error.Message);
+        Assert.Empty(Directory.GetFiles(Folder));
+    }
 }

@@ -12,13 +12,13 @@ internal static class RowCopy
         var offset = (int)source.Offset;
         if (source.Storage is LongStorage longs)
         {
-            var data = new long[indices.Length * row];
+            var data = TensorMemory.Allocate<long>(shape, "index");
             for (int i = 0; i < indices.Length; i++)
                 longs.Data.AsSpan(offset + (int)indices[i] * row, row).CopyTo(data.AsSpan(i * row, row));
             return new Tensor(data, shape);
         }
         var floats = ((FloatStorage)source.Storage).Data;
-        var result = new float[indices.Length * row];
+        var result = TensorMemory.Allocate<float>(shape, "index");
         for (int i = 0; i < indices.Length; i++)
             floats.AsSpan(offset + (int)indices[i] * row, row).CopyTo(result.AsSpan(i * row, row));
         return new Tensor(result, shape, source.dtype);

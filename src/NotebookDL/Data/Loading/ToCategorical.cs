@@ -29,7 +29,7 @@ public static partial class torch
                 var classes = num_classes >= 0 ? num_classes : (labels.Length == 0 ? 0 : labels.Max() + 1);
                 if (num_classes < -1 || (num_classes == 0 && labels.Length > 0))
                     throw new ArgumentOutOfRangeException(nameof(num_classes), $"to_categorical: num_classes must be positive or -1 (infer), got {num_classes}.");
-                var result = new float[labels.Length * classes];
+                var result = TensorMemory.Allocate<float>([.. y.Shape, classes], "to_categorical");
                 for (int i = 0; i < labels.Length; i++)
                 {
                     if (labels[i] < 0 || labels[i] >= classes)

@@ -47,7 +47,7 @@ public static partial class synthetic
         if (!(std >= 0) || double.IsInfinity(std))
             throw new ArgumentOutOfRangeException(nameof(std), $"{op}: cluster_std must be a finite number >= 0, got {std}.");
         int k = centres.GetLength(0), features = centres.GetLength(1);
-        var x = new double[n_samples * features];
+        var x = new double[Shapes.CheckedCount([n_samples, features], op)];
         var y = new long[n_samples];
         long at = 0;
         var sizes = EvenSplit(n_samples, k);

@@ -13,7 +13,7 @@ public static partial class torch
                     throw new ArgumentException($"one_hot: expected int64 class indices but got {x.Describe()}; use .to(torch.int64).");
                 var indices = x.contiguous().ToArray<long>();
                 var classes = num_classes >= 0 ? num_classes : (indices.Length == 0 ? 0 : indices.Max() + 1);
-                var result = new long[indices.Length * classes];
+                var result = TensorMemory.Allocate<long>([.. x.Shape, classes], "one_hot");
                 for (int i = 0; i < indices.Length; i++)
                 {
                     if (indices[i] < 0 || indices[i] >= classes)
