@@ -74,4 +74,12 @@ internal static class EngineAdapter
         optimizer as Modules.OptimizerHelper ?? throw new NotSupportedException(
             $"A checkpoint cannot store the state of a {optimizer.GetType().Name}: only TorchSharp's own optimizers (torch.optim.Adam, SGD, ...) " +
             "can be saved. Use ModelCheckpoint(save_weights_only: true) to keep the weights.");
+
+    /// <summary>The random numbers of a synthetic dataset: seeded by <paramref name="seed"/>, else by a draw from libtorch's default generator.</summary>
+    public static RandomStream RandomStream(long? seed)
+    {
+        if (seed is { } s) return new SeededRandomStream(s);
+        using var draw = torch.randint(long.MaxValue, [1], dtype: ScalarType.Int64);
+        return new SeededRandomStream(draw.item<long>());
+    }
 }

@@ -55,4 +55,7 @@ internal static class EngineAdapter
         foreach (var (k, v) in JsonSerializer.Deserialize<Dictionary<string, double>>(options)!) state.Options[k] = v;
         optimizer.load_state_dict(state);
     }
+
+    /// <summary>The random numbers of a synthetic dataset: seeded by <paramref name="seed"/>, else the default generator's.</summary>
+    public static RandomStream RandomStream(long? seed) => new GeneratorStream(seed is { } s ? new torch.Generator(s) : torch.Generator.Default);
 }

@@ -30,6 +30,6 @@ public static partial class synthetic
             x[2 * i + 1] = b ? 1 : 0;
             y[i] = truth(a, b) ? 1 : 0;
         }
-        return (new torch.Tensor(x, [4, 2]), new torch.Tensor(y, [4]));
+        return (torch.tensor(x, [4, 2]), torch.tensor(y, [4]));
     }
 }

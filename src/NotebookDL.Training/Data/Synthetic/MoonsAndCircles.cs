@@ -59,7 +59,7 @@ public static partial class synthetic
         return Pack(x, y, 2, shuffle, g);
     }
 
-    private static void AddNoise(double[] x, double noise, torch.Generator g)
+    private static void AddNoise(double[] x, double noise, RandomStream g)
     {
         if (noise == 0) return;
         for (int i = 0; i < x.Length; i++) x[i] += noise * g.NextNormal();

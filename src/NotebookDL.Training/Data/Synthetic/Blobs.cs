@@ -41,13 +41,13 @@ public static partial class synthetic
         return Blobs(n_samples, centers, cluster_std, shuffle, GeneratorFor(random_state), "make_blobs");
     }
 
-    private static (torch.Tensor x, torch.Tensor y) Blobs(long n_samples, double[,] centres, double std, bool shuffle, torch.Generator g, string op)
+    private static (torch.Tensor x, torch.Tensor y) Blobs(long n_samples, double[,] centres, double std, bool shuffle, RandomStream g, string op)
     {
         CheckCount(n_samples, op);
         if (!(std >= 0) || double.IsInfinity(std))
             throw new ArgumentOutOfRangeException(nameof(std), $"{op}: cluster_std must be a finite number >= 0, got {std}.");
         int k = centres.GetLength(0), features = centres.GetLength(1);
-        var x = new double[Shapes.CheckedCount([n_samples, features], op)];
+        var x = new double[EngineAdapter.CheckedElementCount([n_samples, features], op)];
         var y = new long[n_samples];
         long at = 0;
         var sizes = EvenSplit(n_samples, k);
