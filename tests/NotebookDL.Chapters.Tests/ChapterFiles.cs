@@ -16,6 +16,14 @@ public static class ChapterFiles
     /// <summary>Chapters that train on the real MNIST / CIFAR-10 copies in shared/data beside the checkout.</summary>
     public static TheoryData<string> OnSharedData() => Data(UsesSharedData);
 
+    /// <summary>
+    /// Chapters that also run on the TorchSharp engine: their metadata.notebookdl.engines lists "torchsharp" (the
+    /// others still use managed-only helpers; README "Two engines" says which).
+    /// </summary>
+    public static TheoryData<string> OnTorchSharp() => Data(path =>
+        System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))?["metadata"]?["notebookdl"]?["engines"]?.AsArray()
+            .Any(e => e?.GetValue<string>() == "torchsharp") == true);
+
     /// <summary>The shared/data folder above the test directory, or null (then the real-data chapters are skipped).</summary>
     public static string? SharedData { get; } = FindSharedData();
 

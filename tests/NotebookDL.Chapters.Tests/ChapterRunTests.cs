@@ -19,17 +19,21 @@ public class ChapterRunTests
     [MemberData(nameof(ChapterFiles.OnSharedData), MemberType = typeof(ChapterFiles))]
     public Task RunAsync_RealDataChapterAtCiSizes_EveryCellSucceeds(string chapter) => RunAsync(chapter);
 
-    private static async Task RunAsync(string chapter)
+    [Theory]
+    [MemberData(nameof(ChapterFiles.OnTorchSharp), MemberType = typeof(ChapterFiles))]
+    public Task RunAsync_OnTorchSharpAtCiSizes_EveryCellSucceeds(string chapter) => RunAsync(chapter, "torchsharp");
+
+    private static async Task RunAsync(string chapter, string? engine = null)
     {
         var output = Path.Combine(Path.GetTempPath(), "notebookdl-chapters", Guid.NewGuid().ToString("N"));
         var progress = new StringWriter();
         var watch = Stopwatch.StartNew();
 
         var report = await NotebookRunner.RunAsync(Path.Combine(ChapterFiles.ChaptersFolder, chapter),
-            new RunOptions(OutputDirectory: output, UseCiParameters: true, CellTimeout: TimeSpan.FromMinutes(5), Progress: progress));
+            new RunOptions(OutputDirectory: output, UseCiParameters: true, CellTimeout: TimeSpan.FromMinutes(5), Progress: progress, Engine: engine));
 
         File.AppendAllText(Path.Combine(AppContext.BaseDirectory, "chapter-runs.log"),
-            $"{chapter}: {(report.Succeeded ? "ok" : "FAILED")} in {watch.Elapsed.TotalSeconds:0.0} s{Environment.NewLine}");
+            $"{chapter}{(engine is null ? "" : $" ({engine})")}: {(report.Succeeded ? "ok" : "FAILED")} in {watch.Elapsed.TotalSeconds:0.0} s{Environment.NewLine}");
         Assert.True(report.Succeeded, $"{chapter}: {report.FailedCell}: {report.Error?.EName}: {report.Error?.EValue}\n{progress}");
     }
 }
