@@ -36,21 +36,8 @@ internal readonly struct BatchNormGeometry
     /// <summary>
     /// Σ dy and Σ dy·(x − μ) over channel c, the latter on centred values (no cancellation when |μ| ≫ σ).
     /// </summary>
-    public (double sumDy, double sumDyCentred) GradientSums(float[] dy, int dyOffset, float[] x, int xOffset, int c, float mean)
-    {
-        double sumDy = 0, sumDyCentred = 0;
-        Span<float> centred = stackalloc float[Math.Min(Spatial, 1024)];
-        foreach (var (at, length) in Blocks(c))
-            for (int start = 0; start < length; start += centred.Length)
-            {
-                var n = Math.Min(centred.Length, length - start);
-                var dys = dy.AsSpan(dyOffset + at + start, n);
-                TensorPrimitives.Subtract(x.AsSpan(xOffset + at + start, n), mean, centred[..n]);
-                sumDy += TensorPrimitives.Sum(dys);
-                sumDyCentred += TensorPrimitives.Dot(dys, centred[..n]);
-            }
-        return (sumDy, sumDyCentred);
-    }
+    public (double sumDy, double sumDyCentred) GradientSums(float[] dy, int dyOffset, float[] x, int xOffset, int c, float mean) =>
+        CentredSums(x, xOffset, c, mean, dy, dyOffset);
 
     /// <summary>The channel's mean and biased variance, accumulated in double in two passes (no cancellation).</summary>
     public (double mean, double variance) MeanVariance(float[] data, int offset, int c)
@@ -58,15 +45,32 @@ internal readonly struct BatchNormGeometry
         double sum = 0;
         foreach (var (from, length) in Blocks(c)) sum += TensorPrimitives.Sum(data.AsSpan(offset + from, length));
         var mean = sum / PerChannel;
-        double squares = 0;
-        Span<float> centered = stackalloc float[Math.Min(Spatial, 1024)];
-        foreach (var (from, length) in Blocks(c))
-            for (int at = 0; at < length; at += centered.Length)
+        return (mean, CentredSums(data, offset, c, (float)mean, null, 0).dot / PerChannel);
+    }
+
+    /// <summary>
+    /// Σ w and Σ w·(x − μ) over channel c, computed on centred chunks of x; without weights w is x − μ itself, so the
+    /// dot product is Σ (x − μ)².
+    /// </summary>
+    private (double sumWeights, double dot) CentredSums(float[] x, int xOffset, int c, float mean, float[]? weights, int weightsOffset)
+    {
+        double sumWeights = 0, dot = 0;
+        Span<float> centred = stackalloc float[Math.Min(Spatial, 1024)];
+        foreach (var (at, length) in Blocks(c))
+            for (int start = 0; start < length; start += centred.Length)
             {
-                var piece = data.AsSpan(offset + from + at, Math.Min(centered.Length, length - at));
-                TensorPrimitives.Subtract(piece, (float)mean, centered[..piece.Length]);
-                squares += TensorPrimitives.SumOfSquares(centered[..piece.Length]);
+                var n = Math.Min(centred.Length, length - start);
+                var piece = centred[..n];
+                TensorPrimitives.Subtract(x.AsSpan(xOffset + at + start, n), mean, piece);
+                if (weights is null)
+                {
+                    dot += TensorPrimitives.SumOfSquares(piece);
+                    continue;
+                }
+                var w = weights.AsSpan(weightsOffset + at + start, n);
+                sumWeights += TensorPrimitives.Sum(w);
+                dot += TensorPrimitives.Dot(w, piece);
             }
-        return (mean, squares / PerChannel);
+        return (sumWeights, dot);
     }
 }
