@@ -42,9 +42,27 @@ public static class HostServices
     /// <summary>Seeds the engine's default generator (initialisation, dropout, shuffling, augmentation).</summary>
     public static void Seed(long seed) => torch.manual_seed(seed);
 
+    private static int? requestedThreads;
+
+    /// <summary>The compute threads as seen from the calling thread.</summary>
     public static int GetThreads() => torch.get_num_threads();
 
-    public static void SetThreads(int threads) => torch.set_num_threads(threads);
+    /// <summary>Sets the compute threads here and for every later cell (see <see cref="PrepareCellThread"/>).</summary>
+    public static void SetThreads(int threads)
+    {
+        requestedThreads = threads;
+        torch.set_num_threads(threads);
+    }
+
+    /// <summary>
+    /// Called on the thread a cell runs on, before the cell: applies the thread count #!threads asked for. libtorch's
+    /// CPU build parallelizes with OpenMP, whose thread count belongs to the thread that sets it; the managed engine's
+    /// is process-wide, so this changes nothing there.
+    /// </summary>
+    public static void PrepareCellThread()
+    {
+        if (requestedThreads is { } threads && torch.get_num_threads() != threads) torch.set_num_threads(threads);
+    }
 
     /// <summary>Lines for #!about: the engine, its version and the device it computes on.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Facts() =>

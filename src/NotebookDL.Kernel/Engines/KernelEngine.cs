@@ -22,6 +22,7 @@ public sealed class KernelEngine
         Seed = Bind<Action<long>>(services, "Seed");
         GetThreads = Bind<Func<int>>(services, "GetThreads");
         SetThreads = Bind<Action<int>>(services, "SetThreads");
+        PrepareCellThread = Bind<Action>(services, "PrepareCellThread");
         Facts = Bind<Func<IReadOnlyList<KeyValuePair<string, string>>>>(services, "Facts");
         Preview = Bind<Func<object?, string?>>(services, "Preview");
         Summary = Bind<Func<object?, long[], bool, bool, IReadOnlyDictionary<string, string>?>>(services, "Summary");
@@ -57,6 +58,9 @@ public sealed class KernelEngine
     public Func<int> GetThreads { get; }
 
     public Action<int> SetThreads { get; }
+
+    /// <summary>Run on a cell's thread before the cell: thread-bound engine settings (libtorch's OpenMP thread count).</summary>
+    public Action PrepareCellThread { get; }
 
     public Func<IReadOnlyList<KeyValuePair<string, string>>> Facts { get; }
 

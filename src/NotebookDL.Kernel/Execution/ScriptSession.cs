@@ -136,8 +136,10 @@ public sealed class ScriptSession
         // would bind everything twice (a third of a small cell's latency).
         // The value is formatted on the cell thread, inside the interrupt window: a ToString that blocks can be
         // interrupted like any cell, and one that throws becomes the cell's error.
+        var engine = Engine;
         var run = cellThread.Run(async () =>
         {
+            engine.PrepareCellThread();
             var ran = await script.RunFromAsync(previous, _ => true, CancellationToken.None).ConfigureAwait(false);
             if (ran.Exception is not null || CellCancellation.IsInterrupted) return new Completed(ran, null, null);
             var compilation = script.GetCompilation();

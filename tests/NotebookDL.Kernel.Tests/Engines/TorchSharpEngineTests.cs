@@ -117,6 +117,28 @@ public class TorchSharpEngineTests
     }
 
     [Fact]
+    public async Task Interrupt_LongFitOnTorchSharp_StopsBetweenBatchesKeepingTheWeights()
+    {
+        await Run("""
+            using NotebookDL.Training;
+            var longNet = nn.Sequential(nn.Linear(20, 64), nn.ReLU(), nn.Linear(64, 2));
+            longNet.compile(loss: nn.CrossEntropyLoss(), optimizer: "sgd");
+            var longX = torch.randn(4096, 20);
+            var longY = torch.randint(0, 2, [4096]);
+            """);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var running = (await Notebook.Value).ExecuteAsync("var longHistory = longNet.fit(longX, longY, epochs: 100000, batch_size: 8, verbose: 0);", "In[3]", new RecordingOutput());
+        await Task.Delay(500);
+        CellCancellation.Interrupt();
+        var result = await running;
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(0.5 + 1.5), $"took {watch.Elapsed}");
+        Assert.Equal("KeyboardInterrupt", result.Error?.EName);
+        var (after, _) = await Run("longNet.trainer().history.message");
+        Assert.Contains("Training cancelled at epoch", Text(after));
+    }
+
+    [Fact]
     public async Task Engine_AfterCodeRan_IsAUsageErrorSayingToRestart()
     {
         var interpreter = new Interpreter(new ScriptSession(engine: KernelEngines.Managed), MagicRegistry.CreateDefault());
