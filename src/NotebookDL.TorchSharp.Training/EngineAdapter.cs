@@ -82,4 +82,34 @@ internal static class EngineAdapter
         using var draw = torch.randint(long.MaxValue, [1], dtype: ScalarType.Int64);
         return new SeededRandomStream(draw.item<long>());
     }
+
+    /// <summary>A generator seeded with <paramref name="seed"/>, for reproducible random tensors (gradcheck's directions).</summary>
+    public static torch.Generator SeededGenerator(long seed) => new(unchecked((ulong)seed));
+
+    /// <summary>Element <paramref name="index"/> (row-major) of a float32 CPU tensor.</summary>
+    public static float ReadElement(Tensor tensor, long index)
+    {
+        using var flat = Flat(tensor);
+        return flat.data<float>()[index];
+    }
+
+    /// <summary>Overwrites element <paramref name="index"/> (row-major) of a float32 CPU tensor in place, outside autograd.</summary>
+    public static void WriteElement(Tensor tensor, long index, float value)
+    {
+        using var flat = Flat(tensor);
+        var elements = flat.data<float>();
+        elements[index] = value;
+    }
+
+    /// <summary>A gradient's values, or zeros where autograd found no path (allow_unused gives an undefined tensor).</summary>
+    public static float[] GradientValues(Tensor? gradient, long count) =>
+        gradient is null || gradient.IsInvalid ? new float[count] : ToArray<float>(gradient);
+
+    /// <summary>A flat view sharing the tensor's memory: element writes must reach the tensor itself.</summary>
+    private static Tensor Flat(Tensor tensor)
+    {
+        if (tensor.dtype != ScalarType.Float32 || tensor.device_type != global::TorchSharp.DeviceType.CPU || !tensor.is_contiguous())
+            throw new ArgumentException($"gradcheck: inputs must be contiguous float32 tensors on the CPU, got {tensor.dtype} on {tensor.device} (contiguous: {tensor.is_contiguous()}).");
+        return tensor.detach().view(-1);
+    }
 }

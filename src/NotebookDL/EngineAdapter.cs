@@ -58,4 +58,16 @@ internal static class EngineAdapter
 
     /// <summary>The random numbers of a synthetic dataset: seeded by <paramref name="seed"/>, else the default generator's.</summary>
     public static RandomStream RandomStream(long? seed) => new GeneratorStream(seed is { } s ? new torch.Generator(s) : torch.Generator.Default);
+
+    /// <summary>A generator seeded with <paramref name="seed"/>, for reproducible random tensors (gradcheck's directions).</summary>
+    public static torch.Generator SeededGenerator(long seed) => new(seed);
+
+    /// <summary>Element <paramref name="index"/> (row-major) of a float32 tensor.</summary>
+    public static float ReadElement(Tensor tensor, long index) => tensor.FloatData[tensor.StorageIndex((int)index)];
+
+    /// <summary>Overwrites element <paramref name="index"/> (row-major) of a float32 tensor in place, outside autograd.</summary>
+    public static void WriteElement(Tensor tensor, long index, float value) => tensor.FloatData[tensor.StorageIndex((int)index)] = value;
+
+    /// <summary>A gradient's values, or zeros where autograd found no path (allow_unused).</summary>
+    public static float[] GradientValues(Tensor? gradient, long count) => gradient?.contiguous().ToArray<float>() ?? new float[count];
 }
