@@ -46,11 +46,12 @@ public static class ErrorFormatter
                 [$"{InterruptName}: the cell was interrupted; variables assigned before the interrupt are kept."]);
 
         var name = ex.GetType().Name;
-        var traceback = new List<string> { $"{ex.GetType().FullName}: {ex.Message}" };
+        var message = NativeErrorText.Shorten(ex.Message);
+        var traceback = new List<string> { $"{ex.GetType().FullName}: {message}" };
         traceback.AddRange(TracebackFrames.Lines(ex));
         for (var inner = ex.InnerException; inner is not null; inner = inner.InnerException)
-            traceback.Add($" ---> {inner.GetType().FullName}: {inner.Message}");
-        return new CellError(name, ex.Message, traceback);
+            traceback.Add($" ---> {inner.GetType().FullName}: {NativeErrorText.Shorten(inner.Message)}");
+        return new CellError(name, message, traceback);
     }
 
     private static Exception Unwrap(Exception ex)

@@ -139,6 +139,18 @@ public class TorchSharpEngineTests
     }
 
     [Fact]
+    public async Task LibtorchError_InACell_ShowsTheReasonWithoutCppFrames()
+    {
+        var output = new RecordingOutput();
+        var result = await (await Notebook.Value).ExecuteAsync("torch.ones(2, 3).unsqueeze(5)", "In[4]", output);
+
+        Assert.Equal("ExternalException", result.Error?.EName);
+        Assert.StartsWith("Dimension out of range", result.Error?.EValue);
+        Assert.Contains("C++ frames left out; NOTEBOOKDL_FULL_TRACEBACK=1 shows them", result.Error?.EValue);
+        Assert.DoesNotContain("frame #0", string.Join("\n", result.Error!.Traceback));
+    }
+
+    [Fact]
     public async Task Engine_AfterCodeRan_IsAUsageErrorSayingToRestart()
     {
         var interpreter = new Interpreter(new ScriptSession(engine: KernelEngines.Managed), MagicRegistry.CreateDefault());
