@@ -31,7 +31,7 @@ internal static class EngineAdapter
     }
 
     /// <summary>TorchSharp's ops cannot be interrupted midway; fit checks the caller's token and the cell's interrupt between batches.</summary>
-    public static bool IsInterruptRequested(CancellationToken token) => token.IsCancellationRequested || Interruption.Current.IsCancellationRequested;
+    public static bool IsInterruptRequested(CancellationToken token) => Interruption.IsRequested(token);
 
     /// <summary>Rows <paramref name="rows"/> of a tensor, copied into one new tensor on its device.</summary>
     public static Tensor GatherRows(Tensor source, long[] rows)

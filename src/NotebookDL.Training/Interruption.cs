@@ -3,7 +3,8 @@ namespace NotebookDL;
 /// <summary>
 /// The interrupt of the code a host is running now. A notebook kernel sets it for each cell, so an interrupt
 /// stops a long fit cleanly between batches (keeping the weights reached) even when the cell passed no token,
-/// and a long tensor op at its next parallel region (OperationCanceledException). Console programs never set it.
+/// and, on the managed engine, a long tensor op at its next parallel region (OperationCanceledException; libtorch's
+/// ops cannot be stopped midway). Console programs never set it. Shared by both engine flavours.
 /// </summary>
 public static class Interruption
 {
