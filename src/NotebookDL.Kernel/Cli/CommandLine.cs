@@ -31,7 +31,11 @@ public static class CommandLine
         var command = new Command("kernel", "Run the Jupyter kernel (Jupyter starts this through the kernelspec).") { file, engine };
         command.SetAction(async (parse, _) =>
         {
-            EngineOption.Apply(parse, engine);
+            if (EngineOption.Apply(parse, engine) is { } engineError)
+            {
+                Console.Error.WriteLine(engineError);
+                return 2;
+            }
             var info = ConnectionInfo.Load(parse.GetRequiredValue(file).FullName);
             await using var server = KernelServer.Start(info);
             Log.Info($"kernel listening on {info.Ip} (shell {server.Sockets.Bound.ShellPort})");
@@ -49,6 +53,11 @@ public static class CommandLine
         var command = new Command("install", $"Register the '{KernelSpecInstaller.DisplayName}' kernel with Jupyter.") { user, prefix, engine };
         command.SetAction(parse =>
         {
+            if (EngineOption.Apply(parse, engine) is { } engineError)
+            {
+                Console.Error.WriteLine(engineError);
+                return 2;
+            }
             var chosen = parse.GetValue(engine)?.Trim().ToLowerInvariant();
             var folder = KernelSpecInstaller.Install(parse.GetValue(prefix)?.FullName, engine: chosen);
             Console.WriteLine($"Installed kernelspec {KernelSpecInstaller.KernelNameFor(chosen)} in {folder}");

@@ -9,18 +9,31 @@ public static class EngineOption
     public static Option<string?> Create() => new("--engine")
     {
         Description = $"The tensor engine cells run on: {string.Join(" or ", KernelEngines.Names)} (default: ${KernelEngines.EnvironmentVariable}, else managed).",
-        CustomParser = result =>
-        {
-            var name = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-            if (!KernelEngines.Names.Contains(name.Trim().ToLowerInvariant()))
-                result.AddError($"--engine: '{name}' is not an engine NotebookDL knows; choose {string.Join(" or ", KernelEngines.Names)}.");
-            return name;
-        },
     };
 
-    /// <summary>Makes the chosen engine (if any) the default of the sessions this process creates.</summary>
-    public static void Apply(ParseResult parse, Option<string?> option)
+    /// <summary>
+    /// Makes the chosen engine (if any) the default of the sessions this process creates, and checks the default
+    /// NOTEBOOKDL_ENGINE names; the error to print (and exit 2 with) when it names no engine, else null.
+    /// </summary>
+    public static string? Apply(ParseResult parse, Option<string?> option)
     {
-        if (parse.GetValue(option) is { Length: > 0 } name) KernelEngines.SetDefault(name);
+        try
+        {
+            _ = KernelEngines.Default;
+        }
+        catch (ArgumentException e)
+        {
+            return $"notebookdl {parse.CommandResult.Command.Name}: {e.Message}";
+        }
+        if (parse.GetValue(option) is not { } name) return null;
+        try
+        {
+            KernelEngines.SetDefault(name);
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return $"notebookdl {parse.CommandResult.Command.Name}: --engine: {e.Message}";
+        }
     }
 }

@@ -38,6 +38,7 @@ public static class RunCommand
                 return 2;
             }
             var (limit, error) = CellTimeoutOption.Read(parse, timeout, "run");
+            error ??= EngineOption.Apply(parse, engine);
             if (parse.GetValue(inPlace) && parse.GetValue(output) is not null)
                 error = "notebookdl run: --inplace writes each notebook over its input, so it cannot go with --out; give one of them";
             if (error is not null)

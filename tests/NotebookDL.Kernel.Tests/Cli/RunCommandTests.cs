@@ -79,6 +79,19 @@ public sealed class RunCommandTests : IDisposable
         Assert.False(File.Exists(Path.Combine(folder, "ran.txt")));
     }
 
+    [Theory]
+    [InlineData("--engine", "pytorch", "--engine: 'pytorch' is not an engine NotebookDL knows; choose managed or torchsharp.")]
+    public async Task Run_UnknownEngine_IsAUsageErrorBeforeAnythingRuns(string option, string value, string message)
+    {
+        var notebook = Notebook("nb.ipynb", "System.IO.File.WriteAllText(\"ran.txt\", \"1\")");
+
+        var (code, _, stderr) = await RunAsync(notebook, option, value, "--out", "out");
+
+        Assert.Equal(2, code);
+        Assert.Contains(message, stderr);
+        Assert.False(File.Exists(Path.Combine(folder, "ran.txt")));
+    }
+
     [Fact]
     public async Task Run_InplaceWithOut_IsAUsageError()
     {
