@@ -1,7 +1,4 @@
-using System.Numerics;
-using System.Reflection;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
+using NotebookDL.Display;
 using NotebookDL.Kernel.Execution;
 using NotebookDL.Kernel.Server;
 
@@ -11,7 +8,7 @@ public sealed class AboutMagic : Magic
 {
     public override string Name => "about";
 
-    public override string Summary => "Shows versions, the compute device, threads and SIMD width.";
+    public override string Summary => NotebookCommands.AboutSummary;
 
     public override Task<CellResult> RunAsync(MagicContext context)
     {
@@ -20,19 +17,5 @@ public sealed class AboutMagic : Magic
         return context.RunRestAsync();
     }
 
-    public static IEnumerable<(string Name, string Value)> Facts()
-    {
-        yield return ("NotebookDL", Version(typeof(torch).Assembly));
-        yield return ("Kernel", KernelInfo.ImplementationVersion);
-        yield return (".NET", $"{RuntimeInformation.FrameworkDescription} ({RuntimeInformation.ProcessArchitecture})");
-        yield return ("OS", RuntimeInformation.OSDescription);
-        yield return ("Device", "cpu (NotebookDL's managed kernels; no GPU backend)");
-        yield return ("Threads", $"{torch.get_num_threads()} compute threads, {Environment.ProcessorCount} logical cores");
-        var widest = Vector512.IsHardwareAccelerated ? "512-bit (AVX-512)" : Vector256.IsHardwareAccelerated ? "256-bit" : Vector128.IsHardwareAccelerated ? "128-bit" : "none";
-        yield return ("SIMD", $"Vector<float> is {Vector<float>.Count * 32}-bit ({Vector<float>.Count} lanes); widest hardware vectors: {widest}");
-    }
-
-    private static string Version(Assembly assembly) =>
-        assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
-        ?? assembly.GetName().Version?.ToString() ?? "unknown";
+    public static IReadOnlyList<(string Name, string Value)> Facts() => NotebookCommands.About(("Kernel", KernelInfo.ImplementationVersion));
 }

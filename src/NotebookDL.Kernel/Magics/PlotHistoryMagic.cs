@@ -1,7 +1,6 @@
 using NotebookDL.Display;
 using NotebookDL.Kernel.Display;
 using NotebookDL.Kernel.Execution;
-using NotebookDL.Training;
 
 namespace NotebookDL.Kernel.Magics;
 
@@ -9,7 +8,7 @@ public sealed class PlotHistoryMagic : Magic
 {
     public override string Name => "plot-history";
 
-    public override string Summary => "Plots a training history (what fit returns): loss and metrics per epoch.";
+    public override string Summary => NotebookCommands.PlotHistorySummary;
 
     public override string Usage => "#!plot-history HISTORY";
 
@@ -18,9 +17,8 @@ public sealed class PlotHistoryMagic : Magic
         var expression = context.RequireArg(0, "the history (a variable or expression)");
         if (context.Args.Count > 1) throw new MagicUsageException($"unexpected argument '{context.Args[1]}'");
         var value = await context.EvaluateAsync(expression).ConfigureAwait(false);
-        if (value is not History history)
-            throw new MagicUsageException($"'{expression}' is {(value is null ? "null" : "a " + WhosMagic.TypeName(value.GetType()))}, not the History that fit returns");
-        context.Display(KernelDisplayHost.ToJson(HistoryChart.From(history).ToMimeBundle()));
+        var chart = UsageErrors.Of(() => NotebookCommands.PlotHistory(value, expression));
+        context.Display(KernelDisplayHost.ToJson(chart.ToMimeBundle()));
         return await context.RunRestAsync().ConfigureAwait(false);
     }
 }

@@ -1,3 +1,4 @@
+using NotebookDL.Display;
 using NotebookDL.Kernel.Execution;
 
 namespace NotebookDL.Kernel.Magics;
@@ -6,7 +7,7 @@ public sealed class SeedMagic : Magic
 {
     public override string Name => "seed";
 
-    public override string Summary => "Seeds NotebookDL's random generator (init, dropout, shuffling, augmentation) for reproducible runs.";
+    public override string Summary => NotebookCommands.SeedSummary;
 
     public override string Usage => "#!seed N";
 
@@ -15,9 +16,7 @@ public sealed class SeedMagic : Magic
         var text = context.RequireArg(0, "the seed N");
         if (!long.TryParse(text, out var seed)) throw new MagicUsageException($"the seed must be an integer, got '{text}'");
         if (context.Args.Count > 1) throw new MagicUsageException($"unexpected argument '{context.Args[1]}'");
-        // Every NotebookDL op draws from the default generator unless handed its own, so this seeds them all.
-        torch.manual_seed(seed);
-        context.WriteLine($"Seeded NotebookDL's random generator with {seed}.");
+        context.WriteLine(NotebookCommands.Seed(seed));
         return context.RunRestAsync();
     }
 }

@@ -1,3 +1,4 @@
+using NotebookDL.Display;
 using NotebookDL.Kernel.Execution;
 
 namespace NotebookDL.Kernel.Magics;
@@ -6,7 +7,7 @@ public sealed class ThreadsMagic : Magic
 {
     public override string Name => "threads";
 
-    public override string Summary => "Sets (or shows) how many threads NotebookDL's compute kernels use.";
+    public override string Summary => NotebookCommands.ThreadsSummary;
 
     public override string Usage => "#!threads [N]";
 
@@ -14,13 +15,12 @@ public sealed class ThreadsMagic : Magic
     {
         if (context.Args.Count == 0)
         {
-            context.WriteLine($"NotebookDL uses {torch.get_num_threads()} compute threads ({Environment.ProcessorCount} logical cores).");
+            context.WriteLine(NotebookCommands.Threads(null));
             return context.RunRestAsync();
         }
         int threads = context.RequireInt(0, "the thread count N", min: 1);
         if (context.Args.Count > 1) throw new MagicUsageException($"unexpected argument '{context.Args[1]}'");
-        torch.set_num_threads(threads);
-        context.WriteLine($"NotebookDL now uses {torch.get_num_threads()} compute threads.");
+        context.WriteLine(NotebookCommands.Threads(threads));
         return context.RunRestAsync();
     }
 }

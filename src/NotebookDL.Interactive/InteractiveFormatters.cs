@@ -1,0 +1,40 @@
+using Microsoft.DotNet.Interactive.Formatting;
+using NotebookDL.Training;
+using DisplayFormatter = NotebookDL.Display.Formatter;
+using HostFormatter = Microsoft.DotNet.Interactive.Formatting.Formatter;
+
+namespace NotebookDL.Interactive;
+
+/// <summary>
+/// Registers NotebookDL's MIME bundles with .NET Interactive's formatter for every type NotebookDL displays richly.
+/// The host asks one formatter per MIME type and shows text/html by default, so each type gets text/html and
+/// text/plain: the bundle's HTML where it has one, else its SVG inline (HTML5 embeds SVG as is).
+/// </summary>
+internal static class InteractiveFormatters
+{
+    /// <summary>The root types Formatter.ToMimeBundle renders; subclasses and implementations inherit the registration.</summary>
+    internal static readonly Type[] DisplayedTypes =
+        [typeof(NotebookDL.Display.IDisplayable), typeof(NotebookDL.Display.MimeBundle), typeof(torch.Tensor), typeof(torch.nn.Module),
+         typeof(History), typeof(ConfusionMatrix), typeof(NotebookDL.Display.Chart)];
+
+    private static readonly string[] MimeTypes = [NotebookDL.Display.MimeBundle.Html, NotebookDL.Display.MimeBundle.PlainText];
+
+    public static void Register()
+    {
+        foreach (var type in DisplayedTypes)
+        {
+            HostFormatter.Register(type, (value, writer) => writer.Write(Html(DisplayFormatter.ToMimeBundle(value))), NotebookDL.Display.MimeBundle.Html);
+            HostFormatter.Register(type, (value, writer) => writer.Write(DisplayFormatter.ToMimeBundle(value).Text), NotebookDL.Display.MimeBundle.PlainText);
+            HostFormatter.SetPreferredMimeTypesFor(type, MimeTypes);
+        }
+    }
+
+    /// <summary>The bundle as HTML: its own HTML, else its SVG, else its PNG as an image, else its text escaped in a pre block.</summary>
+    internal static string Html(NotebookDL.Display.MimeBundle bundle)
+    {
+        if (bundle.TryGetValue(NotebookDL.Display.MimeBundle.Html, out var html)) return html;
+        if (bundle.TryGetValue(NotebookDL.Display.MimeBundle.Svg, out var svg)) return svg;
+        if (bundle.TryGetValue(NotebookDL.Display.MimeBundle.Png, out var png)) return $"<img src=\"data:image/png;base64,{png}\" alt=\"{System.Net.WebUtility.HtmlEncode(bundle.Text)}\"/>";
+        return $"<pre>{System.Net.WebUtility.HtmlEncode(bundle.Text)}</pre>";
+    }
+}

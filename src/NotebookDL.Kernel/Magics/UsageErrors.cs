@@ -1,0 +1,19 @@
+using NotebookDL.Display;
+
+namespace NotebookDL.Kernel.Magics;
+
+/// <summary>The shared notebook commands report bad arguments as <see cref="CommandArgumentException"/>; magics show them as usage errors.</summary>
+internal static class UsageErrors
+{
+    public static T Of<T>(Func<T> command)
+    {
+        try
+        {
+            return command();
+        }
+        catch (CommandArgumentException ex)
+        {
+            throw new MagicUsageException(ex.Message);
+        }
+    }
+}
