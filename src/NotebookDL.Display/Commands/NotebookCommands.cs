@@ -54,10 +54,15 @@ public static class NotebookCommands
     }
 
     /// <summary>The facts of <see cref="About"/> as aligned lines.</summary>
-    public static string AboutText((string Name, string Value) host) =>
-        string.Join(Environment.NewLine, About(host).Select(fact => $"{fact.Name,-12}{fact.Value}"));
+    public static string AboutText((string Name, string Value) host)
+    {
+        var facts = About(host);
+        var width = Math.Max(12, facts.Max(fact => fact.Name.Length) + 2);
+        return string.Join(Environment.NewLine, facts.Select(fact => fact.Name.PadRight(width) + fact.Value));
+    }
 
-    private static string Version(Assembly assembly) =>
+    /// <summary>An assembly's informational version without the commit hash ("1.0.0-beta.26120.1"), else its version.</summary>
+    public static string Version(Assembly assembly) =>
         assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
         ?? assembly.GetName().Version?.ToString() ?? "unknown";
 

@@ -21,7 +21,7 @@ internal static class NotebookDirectives
             (command, context) => Show(context, () => NotebookCommands.Threads(command.Value)));
 
         kernel.AddDirective<AboutCommand>(Directive("#!about", NotebookCommands.AboutSummary),
-            (_, context) => Show(context, () => NotebookCommands.AboutText((".NET Interactive", HostVersion()))));
+            (_, context) => Show(context, () => NotebookCommands.AboutText(("Host", $".NET Interactive {NotebookCommands.Version(typeof(Kernel).Assembly)}"))));
 
         kernel.AddDirective<SummaryCommand>(Directive("#!summary", NotebookCommands.SummarySummary,
                 Value("the model (a variable name)", required: true),
@@ -78,7 +78,4 @@ internal static class NotebookDirectives
         if (context.HandlingKernel is CSharpKernel csharp && csharp.TryGetValue<object>(name, out var value)) return value;
         throw new CommandArgumentException($"'{name}' is not a variable of this C# session (directives take a variable name, not an expression)");
     }
-
-    private static string HostVersion() =>
-        typeof(Kernel).Assembly.GetName().Version?.ToString() ?? "unknown";
 }

@@ -13,9 +13,7 @@ public sealed class AboutMagic : Magic
     public override Task<CellResult> RunAsync(MagicContext context)
     {
         if (context.Args.Count > 0) throw new MagicUsageException($"#!about takes no arguments, got '{context.Args[0]}'");
-        foreach (var (name, value) in Facts()) context.WriteLine($"{name,-12}{value}");
+        context.WriteLine(NotebookCommands.AboutText(("Kernel", KernelInfo.ImplementationVersion)));
         return context.RunRestAsync();
     }
-
-    public static IReadOnlyList<(string Name, string Value)> Facts() => NotebookCommands.About(("Kernel", KernelInfo.ImplementationVersion));
 }
