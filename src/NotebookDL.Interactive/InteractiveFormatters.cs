@@ -19,14 +19,18 @@ internal static class InteractiveFormatters
 
     private static readonly string[] MimeTypes = [NotebookDL.Display.MimeBundle.Html, NotebookDL.Display.MimeBundle.PlainText];
 
+    /// <summary>Registers the built-in types and every type given to NotebookDL's Formatter.Register, now and later.</summary>
     public static void Register()
     {
-        foreach (var type in DisplayedTypes)
-        {
-            HostFormatter.Register(type, (value, writer) => writer.Write(Html(DisplayFormatter.ToMimeBundle(value))), NotebookDL.Display.MimeBundle.Html);
-            HostFormatter.Register(type, (value, writer) => writer.Write(DisplayFormatter.ToMimeBundle(value).Text), NotebookDL.Display.MimeBundle.PlainText);
-            HostFormatter.SetPreferredMimeTypesFor(type, MimeTypes);
-        }
+        foreach (var type in DisplayedTypes.Concat(DisplayFormatter.RegisteredTypes)) Register(type);
+        DisplayFormatter.Registered += Register;
+    }
+
+    private static void Register(Type type)
+    {
+        HostFormatter.Register(type, (value, writer) => writer.Write(Html(DisplayFormatter.ToMimeBundle(value))), NotebookDL.Display.MimeBundle.Html);
+        HostFormatter.Register(type, (value, writer) => writer.Write(DisplayFormatter.ToMimeBundle(value).Text), NotebookDL.Display.MimeBundle.PlainText);
+        HostFormatter.SetPreferredMimeTypesFor(type, MimeTypes);
     }
 
     /// <summary>The bundle as HTML: its own HTML, else its SVG, else its PNG as an image, else its text escaped in a pre block.</summary>
