@@ -1,14 +1,14 @@
 namespace NotebookDL.Interactive.Tests.EndToEnd;
 
 /// <summary>
-/// NotebookDL and NotebookDL.Display packed from this checkout into a folder feed, under a version of their own so the
+/// NotebookDL, NotebookDL.Display and NotebookDL.Plotly packed from this checkout into a folder feed, under a version of their own so the
 /// host never reuses an older copy from the NuGet cache. Building goes to the feed's own artifacts folder, so the
 /// checkout's bin and obj folders (which other test assemblies may be using) are left alone. Dispose deletes the feed
 /// and this version's copies in the NuGet cache.
 /// </summary>
 public sealed class LocalPackageFeed : IDisposable
 {
-    private static readonly string[] Projects = ["NotebookDL", "NotebookDL.Display"];
+    private static readonly string[] Projects = ["NotebookDL", "NotebookDL.Display", "NotebookDL.Plotly"];
 
     public string Folder { get; }
 

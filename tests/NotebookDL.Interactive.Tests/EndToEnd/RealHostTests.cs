@@ -49,6 +49,13 @@ public class RealHostTests
             Assert.Contains(".NET Interactive 1.0.0", about);
 
             Assert.Contains("--input-size must be positive integers separated by commas, got '4,x'", Text(cells[9]));
+
+            // Plotly.NET in the host: loads despite the host's older FSharp.Core, and draws offline with the embedded plotly.js
+            Assert.DoesNotContain("error", string.Join(",", Outputs(cells[10]).Select(o => (string?)o["output_type"])));
+            var chart = Result(cells[11]);
+            Assert.StartsWith("Plotly chart \"Training history\"", Joined(chart["text/plain"]));
+            Assert.Contains("window.Plotly.newPlot", Joined(chart["text/html"]));
+            Assert.True(Joined(chart["text/html"]).Length > 3_000_000, "the first chart carries plotly.js");
         }
         finally
         {
