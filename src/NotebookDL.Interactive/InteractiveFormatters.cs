@@ -1,4 +1,5 @@
 using Microsoft.DotNet.Interactive.Formatting;
+using NotebookDL.Display;
 using NotebookDL.Training;
 using DisplayFormatter = NotebookDL.Display.Formatter;
 using HostFormatter = Microsoft.DotNet.Interactive.Formatting.Formatter;
@@ -14,10 +15,10 @@ internal static class InteractiveFormatters
 {
     /// <summary>The root types Formatter.ToMimeBundle renders; subclasses and implementations inherit the registration.</summary>
     internal static readonly Type[] DisplayedTypes =
-        [typeof(NotebookDL.Display.IDisplayable), typeof(NotebookDL.Display.MimeBundle), typeof(torch.Tensor), typeof(torch.nn.Module),
-         typeof(History), typeof(ConfusionMatrix), typeof(NotebookDL.Display.Chart)];
+        [typeof(IDisplayable), typeof(MimeBundle), typeof(torch.Tensor), typeof(torch.nn.Module),
+         typeof(History), typeof(ConfusionMatrix), typeof(Chart)];
 
-    private static readonly string[] MimeTypes = [NotebookDL.Display.MimeBundle.Html, NotebookDL.Display.MimeBundle.PlainText];
+    private static readonly string[] MimeTypes = [MimeBundle.Html, MimeBundle.PlainText];
 
     /// <summary>Registers the built-in types and every type given to NotebookDL's Formatter.Register, now and later.</summary>
     public static void Register()
@@ -28,17 +29,8 @@ internal static class InteractiveFormatters
 
     private static void Register(Type type)
     {
-        HostFormatter.Register(type, (value, writer) => writer.Write(Html(DisplayFormatter.ToMimeBundle(value))), NotebookDL.Display.MimeBundle.Html);
-        HostFormatter.Register(type, (value, writer) => writer.Write(DisplayFormatter.ToMimeBundle(value).Text), NotebookDL.Display.MimeBundle.PlainText);
+        HostFormatter.Register(type, (value, writer) => writer.Write(DisplayFormatter.ToMimeBundle(value).ToHtml()), MimeBundle.Html);
+        HostFormatter.Register(type, (value, writer) => writer.Write(DisplayFormatter.ToMimeBundle(value).Text), MimeBundle.PlainText);
         HostFormatter.SetPreferredMimeTypesFor(type, MimeTypes);
-    }
-
-    /// <summary>The bundle as HTML: its own HTML, else its SVG, else its PNG as an image, else its text escaped in a pre block.</summary>
-    internal static string Html(NotebookDL.Display.MimeBundle bundle)
-    {
-        if (bundle.TryGetValue(NotebookDL.Display.MimeBundle.Html, out var html)) return html;
-        if (bundle.TryGetValue(NotebookDL.Display.MimeBundle.Svg, out var svg)) return svg;
-        if (bundle.TryGetValue(NotebookDL.Display.MimeBundle.Png, out var png)) return $"<img src=\"data:image/png;base64,{png}\" alt=\"{System.Net.WebUtility.HtmlEncode(bundle.Text)}\"/>";
-        return $"<pre>{System.Net.WebUtility.HtmlEncode(bundle.Text)}</pre>";
     }
 }

@@ -24,5 +24,6 @@ public sealed class MagicRegistry
         .Register(new ThreadsMagic())
         .Register(new AboutMagic())
         .Register(new SummaryMagic())
-        .Register(new PlotHistoryMagic());
+        .Register(new PlotHistoryMagic())
+        .RegisterLanguages();
 }
