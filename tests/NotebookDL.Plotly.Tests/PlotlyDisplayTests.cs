@@ -5,6 +5,7 @@ using static NotebookDL.Display.Notebook;
 
 namespace NotebookDL.Plotly.Tests;
 
+[Collection("plotly.js")] // which chart carries plotly.js is process-wide state
 public class PlotlyDisplayTests
 {
     [Fact]
