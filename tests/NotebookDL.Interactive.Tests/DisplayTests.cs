@@ -1,4 +1,5 @@
 using Microsoft.DotNet.Interactive.Events;
+using static NotebookDL.torch;
 
 namespace NotebookDL.Interactive.Tests;
 
@@ -33,6 +34,17 @@ public class DisplayTests(InteractiveKernel session) : IClassFixture<Interactive
         var second = await session.Run("later.Update(ones(1));");
 
         Assert.Equal(Assert.Single(first.OfType<DisplayedValueProduced>()).ValueId, Assert.Single(second.OfType<DisplayedValueUpdated>()).ValueId);
+    }
+
+    [Fact]
+    public async Task Update_FromAnotherThreadAfterTheCellEnded_DoesNotThrow()
+    {
+        await session.Run("var background = display(zeros(1));");
+        Assert.True(session.CSharp.TryGetValue<NotebookDL.Display.DisplayHandle>("background", out var handle));
+
+        var update = await Record.ExceptionAsync(() => Task.Run(() => handle.Update(ones(1)))); // no cell is running: a timer's update
+
+        Assert.Null(update);
     }
 
     [Fact]

@@ -13,9 +13,11 @@ public sealed class InteractiveKernel : IDisposable
 {
     public CompositeKernel Kernel { get; }
 
+    public CSharpKernel CSharp { get; }
+
     public InteractiveKernel()
     {
-        var csharp = new CSharpKernel();
+        var csharp = CSharp = new CSharpKernel();
         csharp.AddAssemblyReferences([typeof(torch).Assembly.Location, typeof(NotebookDL.Display.Notebook).Assembly.Location]);
         Kernel = new CompositeKernel { csharp };
         Kernel.DefaultKernelName = csharp.Name;

@@ -56,6 +56,12 @@ public class RealHostTests
             Assert.StartsWith("Plotly chart \"Training history\"", Joined(chart["text/plain"]));
             Assert.Contains("window.Plotly.newPlot", Joined(chart["text/html"]));
             Assert.True(Joined(chart["text/html"]).Length > 3_000_000, "the first chart carries plotly.js");
+
+            // .NET Interactive's display calls, bound to NotebookDL's under "using static NotebookDL.Display.Notebook"
+            var polyglot = Displays(cells[12]).ToList();
+            Assert.True(polyglot.Count == 2, cells[12]!["outputs"]!.ToJsonString());
+            Assert.Equal(["text/html", "text/plain"], polyglot[0].Select(d => d.Key).Order()); // only what was asked, and text
+            Assert.Contains("tensor([1., 1., 1.])", Joined(polyglot[1]["text/plain"]));
         }
         finally
         {
