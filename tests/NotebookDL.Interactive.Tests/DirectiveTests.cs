@@ -81,6 +81,9 @@ public class DirectiveTests(InteractiveKernel session) : IClassFixture<Interacti
         { "#!summary nothingHere --input-size 4", "'nothingHere' is not a variable of this C# session" },
         { "#!plot-history notAHistory", "'notAHistory' is a int, not the History that fit returns" },
         { "#!threads 0", "the thread count must be at least 1, got 0" },
+        { "#!seed lots", "the seed must be an integer, got 'lots'" },
+        { "#!threads many", "the thread count N must be an integer, got 'many'" },
+        { "#!summary summaryModel", "Missing required parameter '--input-size'" },
     };
 
     [Theory]

@@ -26,6 +26,16 @@ public static class NotebookCommands
         return $"Seeded NotebookDL's random generator with {seed}.";
     }
 
+    /// <summary>A seed as typed after #!seed; anything but an integer is an argument error.</summary>
+    public static long ParseSeed(string? text) =>
+        long.TryParse(text, out var seed) ? seed : throw new CommandArgumentException($"the seed must be an integer, got '{text}'");
+
+    /// <summary>A thread count as typed after #!threads; null when none is given (show the count).</summary>
+    public static int? ParseThreads(string? text) =>
+        text is null ? null
+        : int.TryParse(text, out var threads) ? threads
+        : throw new CommandArgumentException($"the thread count N must be an integer, got '{text}'");
+
     /// <summary>Sets the compute threads when <paramref name="threads"/> is given (at least 1); returns the line to show.</summary>
     public static string Threads(int? threads)
     {

@@ -3,16 +3,17 @@ using Microsoft.DotNet.Interactive.Commands;
 namespace NotebookDL.Interactive.Directives;
 
 // The host binds each directive's parameters onto these properties by name ("--input-size" → InputSize,
-// the implicit "--value" → Value); they must be public classes with settable properties.
+// the implicit "--value" → Value); they must be public classes with settable properties. Numbers are bound as
+// strings and parsed by NotebookCommands, because the host answers "#!seed lots" for a long with "Invalid JSON".
 
 public sealed class SeedCommand : KernelDirectiveCommand
 {
-    public long Value { get; set; }
+    public string? Value { get; set; }
 }
 
 public sealed class ThreadsCommand : KernelDirectiveCommand
 {
-    public int? Value { get; set; }
+    public string? Value { get; set; }
 }
 
 public sealed class AboutCommand : KernelDirectiveCommand;

@@ -15,10 +15,10 @@ internal static class NotebookDirectives
     public static void AddTo(Kernel kernel)
     {
         kernel.AddDirective<SeedCommand>(Directive("#!seed", NotebookCommands.SeedSummary, Value("the seed N (an integer)", required: true)),
-            (command, context) => Show(context, () => NotebookCommands.Seed(command.Value)));
+            (command, context) => Show(context, () => NotebookCommands.Seed(NotebookCommands.ParseSeed(command.Value))));
 
         kernel.AddDirective<ThreadsCommand>(Directive("#!threads", NotebookCommands.ThreadsSummary, Value("the thread count N (at least 1); leave out to show it", required: false)),
-            (command, context) => Show(context, () => NotebookCommands.Threads(command.Value)));
+            (command, context) => Show(context, () => NotebookCommands.Threads(NotebookCommands.ParseThreads(command.Value))));
 
         kernel.AddDirective<AboutCommand>(Directive("#!about", NotebookCommands.AboutSummary),
             (_, context) => Show(context, () => NotebookCommands.AboutText(("Host", $".NET Interactive {NotebookCommands.Version(typeof(Kernel).Assembly)}"))));

@@ -14,7 +14,7 @@ public sealed class SeedMagic : Magic
     public override Task<CellResult> RunAsync(MagicContext context)
     {
         var text = context.RequireArg(0, "the seed N");
-        if (!long.TryParse(text, out var seed)) throw new MagicUsageException($"the seed must be an integer, got '{text}'");
+        var seed = UsageErrors.Of(() => NotebookCommands.ParseSeed(text));
         if (context.Args.Count > 1) throw new MagicUsageException($"unexpected argument '{context.Args[1]}'");
         context.WriteLine(NotebookCommands.Seed(seed));
         return context.RunRestAsync();
