@@ -20,9 +20,12 @@ internal static class InteractiveFormatters
 
     private static readonly string[] MimeTypes = [MimeBundle.Html, MimeBundle.PlainText];
 
-    /// <summary>Registers the built-in types and every type given to NotebookDL's Formatter.Register, now and later.</summary>
+    private static int registered;
+
+    /// <summary>Registers the built-in types and every type given to NotebookDL's Formatter.Register, now and later; once per process.</summary>
     public static void Register()
     {
+        if (Interlocked.Exchange(ref registered, 1) == 1) return;
         foreach (var type in DisplayedTypes.Concat(DisplayFormatter.RegisteredTypes)) Register(type);
         DisplayFormatter.Registered += Register;
     }

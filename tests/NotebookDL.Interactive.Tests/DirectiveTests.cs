@@ -59,6 +59,20 @@ public class DirectiveTests(InteractiveKernel session) : IClassFixture<Interacti
         Assert.Contains("<table", InteractiveKernel.Formatted(shown, "text/html"));
     }
 
+    [Theory]
+    [InlineData("", false, false)]
+    [InlineData(" --kernel-shape", true, false)]
+    [InlineData(" --mult-adds --kernel-shape", true, true)]
+    public async Task Summary_Flags_AddTheirColumns(string flags, bool kernelShape, bool multAdds)
+    {
+        await session.Run("var flagsModel = nn.Sequential(nn.Linear(4, 2));");
+
+        var text = Shown(await session.Run("#!summary flagsModel --input-size 4" + flags));
+
+        Assert.Equal(kernelShape, text.Contains("Kernel Shape", StringComparison.Ordinal));
+        Assert.Equal(multAdds, text.Contains("Mult-Adds", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task PlotHistory_HistoryVariable_DisplaysTheLearningCurves()
     {
