@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using NotebookDL.Display;
 using NotebookDL.Training;
 using Plotly.NET;
+using Chart = NotebookDL.Display.Chart;
+using Figure = NotebookDL.Display.Figure;
 using static NotebookDL.Display.Notebook;
 
 namespace NotebookDL.Plotly.Tests;
@@ -69,6 +71,18 @@ public class PlotlyChartsTests
         Assert.StartsWith("data:image/png;base64,", (string?)image["source"]);
         Assert.Equal("below", (string?)image["layer"]);
         Assert.Contains(json["data"]!.AsArray(), t => (string?)t!["mode"] == "markers");
+    }
+
+    [Fact]
+    public void ToPlotly_VerticalMarker_IsALineWithItsLabel()
+    {
+        var chart = new Chart([new Series("loss", [1.0, 2, 3], [3.0, 2, 1])], "loss", "epoch") { VerticalMarkers = [new VerticalMarker(2, "best epoch (2)", "#009E73")] };
+
+        var layout = FigureJson(new Figure([chart]).to_plotly())["layout"]!;
+
+        var line = Assert.Single(layout["shapes"]!.AsArray())!;
+        Assert.Equal((2.0, 2.0, "y domain"), (line["x0"]!.GetValue<double>(), line["x1"]!.GetValue<double>(), (string?)line["yref"]));
+        Assert.Equal("best epoch (2)", (string?)Assert.Single(layout["annotations"]!.AsArray())!["text"]);
     }
 
     [Fact]

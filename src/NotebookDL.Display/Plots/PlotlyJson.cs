@@ -48,6 +48,7 @@ internal static class PlotlyJson
                 Axis(json, "yaxis" + suffix, figure.Panels[p].YLabel ?? (figure.Panels[p].XLabel is null ? null : figure.Panels[p].Title), figure.Panels[p].YRange, null);
             }
             Backgrounds(json, figure.Panels);
+            VerticalMarkers(json, figure.Panels);
             json.WriteEndObject();
             json.WriteEndObject();
         }
@@ -116,6 +117,52 @@ internal static class PlotlyJson
             json.WriteEndObject();
         }
         json.WriteEndArray();
+    }
+
+    /// <summary>Vertical markers (best epoch, learning-rate changes, early stop) as full-height lines with their label on top.</summary>
+    private static void VerticalMarkers(Utf8JsonWriter json, IReadOnlyList<Chart> panels)
+    {
+        if (panels.All(p => p.VerticalMarkers.Count == 0)) return;
+        foreach (var (property, asLabel) in new[] { ("shapes", false), ("annotations", true) })
+        {
+            json.WriteStartArray(property);
+            for (int p = 0; p < panels.Count; p++)
+            {
+                var suffix = p == 0 ? "" : (p + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                foreach (var marker in panels[p].VerticalMarkers)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("xref", "x" + suffix);
+                    json.WriteString("yref", $"y{suffix} domain");
+                    if (asLabel)
+                    {
+                        json.WriteNumber("x", marker.X);
+                        json.WriteNumber("y", 1);
+                        json.WriteString("text", marker.Label);
+                        json.WriteBoolean("showarrow", false);
+                        json.WriteString("yanchor", "bottom");
+                        json.WriteStartObject("font");
+                        json.WriteString("color", marker.Color);
+                        json.WriteEndObject();
+                    }
+                    else
+                    {
+                        json.WriteString("type", "line");
+                        json.WriteNumber("x0", marker.X);
+                        json.WriteNumber("x1", marker.X);
+                        json.WriteNumber("y0", 0);
+                        json.WriteNumber("y1", 1);
+                        json.WriteStartObject("line");
+                        json.WriteString("color", marker.Color);
+                        json.WriteNumber("width", 1.5);
+                        if (marker.Dash is not null) json.WriteString("dash", "dash");
+                        json.WriteEndObject();
+                    }
+                    json.WriteEndObject();
+                }
+            }
+            json.WriteEndArray();
+        }
     }
 
     /// <summary>Plotly reads null as a gap, which is what NaN means in our series (JSON has no NaN).</summary>
