@@ -17,6 +17,22 @@ public static class Formatter
     {
         ArgumentNullException.ThrowIfNull(render);
         lock (gate) registered.Insert(0, (typeof(T), o => render((T)o)));
+        Registered?.Invoke(typeof(T));
+    }
+
+    /// <summary>
+    /// Raised after each <see cref="Register"/> with its type: a host with a formatter registry of its own (.NET Interactive)
+    /// registers the type there too, so displays added later (NotebookDL.Plotly's charts) reach it.
+    /// </summary>
+    public static event Action<Type>? Registered;
+
+    /// <summary>The types given to <see cref="Register"/> so far, latest first.</summary>
+    public static IReadOnlyList<Type> RegisteredTypes
+    {
+        get
+        {
+            lock (gate) return registered.Select(r => r.type).ToList();
+        }
     }
 
     public static MimeBundle ToMimeBundle(object? value)

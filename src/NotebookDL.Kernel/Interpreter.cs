@@ -44,7 +44,7 @@ public sealed class Interpreter(ScriptSession session, MagicRegistry magics)
             var line = lines[i];
             if (!magics.TryGet(line.Name, out var magic))
                 return CellResult.Failed(new CellError("UnknownMagic", $"#!{line.Name} is not a magic command",
-                    [$"UnknownMagic: #!{line.Name} is not a magic command. Available: {string.Join(", ", magics.All.Select(m => "#!" + m.Name))} (#!lsmagic describes them)."]));
+                    [$"UnknownMagic: #!{line.Name} is not a magic command. Available: {string.Join(", ", magics.All.Where(m => m.Listed).Select(m => "#!" + m.Name))} (#!lsmagic describes them)."]));
             var next = run;
             run = () => RunMagicAsync(magic, line, output, next);
         }

@@ -19,7 +19,7 @@ internal static class DisplayAdapter
     /// <summary>Loads libtorch (patched when this system's libstdc++ predates GCC 13); throws with the cause and the fix when it cannot.</summary>
     public static void ActivateEngine() => TorchSharpNatives.EnsureLoaded();
 
-    public static string EngineDescription() => $"TorchSharp {AssemblyVersion.Of(typeof(torch).Assembly)}, libtorch {torch.__version__}";
+    public static string EngineDescription() => $"TorchSharp {NotebookCommands.Version(typeof(torch).Assembly)}, libtorch {torch.__version__}";
 
     public static string DeviceDescription() => torch.cuda.is_available()
         ? $"cuda ({torch.cuda.device_count()} GPU{(torch.cuda.device_count() == 1 ? "" : "s")}; tensors start on the cpu, move them with .to(torch.CUDA)) and cpu"

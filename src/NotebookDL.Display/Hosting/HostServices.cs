@@ -39,8 +39,14 @@ public static class HostServices
     /// <summary>The interrupt of the cell that runs now, so fit and other long calls stop cleanly without a token.</summary>
     public static void SetInterrupt(CancellationToken token) => Interruption.Current = token;
 
-    /// <summary>Seeds the engine's default generator (initialisation, dropout, shuffling, augmentation).</summary>
-    public static void Seed(long seed) => torch.manual_seed(seed);
+    /// <summary>Seeds the engine's default generator (initialisation, dropout, shuffling, augmentation); the line to show.</summary>
+    public static string Seed(long seed) => NotebookCommands.Seed(seed);
+
+    /// <summary>Shows (null) or sets the compute threads; the line to show. A count below 1 is a CommandArgumentException.</summary>
+    public static string Threads(int? threads) => NotebookCommands.Threads(threads);
+
+    /// <summary>#!about's lines: NotebookDL, the host (<paramref name="hostName"/> <paramref name="hostVersion"/>), .NET, OS, engine, device, threads, SIMD.</summary>
+    public static string AboutText(string hostName, string hostVersion) => NotebookCommands.AboutText((hostName, hostVersion));
 
     private static int? requestedThreads;
 
@@ -76,15 +82,16 @@ public static class HostServices
         _ => null,
     };
 
-    /// <summary>A model summary's renderings, or null when <paramref name="model"/> is not a module from tensor to tensor.</summary>
-    public static IReadOnlyDictionary<string, string>? Summary(object? model, long[] inputSize, bool kernelShape, bool multAdds) =>
-        model is torch.nn.Module<Tensor, Tensor> module
-            ? (ModelSummary.Of(module, inputSize) with { ShowKernelShape = kernelShape, ShowMultAdds = multAdds }).ToMimeBundle()
-            : null;
+    /// <summary>
+    /// A model summary's renderings for one sample of <paramref name="inputSize"/>; a CommandArgumentException naming
+    /// <paramref name="expression"/> when the value is not a module from tensor to tensor.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Summary(object? model, string expression, long[] inputSize, bool kernelShape, bool multAdds) =>
+        NotebookCommands.Summary(model, expression, inputSize, kernelShape, multAdds).ToMimeBundle();
 
-    /// <summary>The loss and metric curves of the History that fit returned, or null for any other value.</summary>
-    public static IReadOnlyDictionary<string, string>? HistoryPlot(object? history) =>
-        history is History h ? HistoryChart.From(h).ToMimeBundle() : null;
+    /// <summary>The loss and metric curves of the History that fit returned; a CommandArgumentException for any other value.</summary>
+    public static IReadOnlyDictionary<string, string> HistoryPlot(object? history, string expression) =>
+        NotebookCommands.PlotHistory(history, expression).ToMimeBundle();
 
     private sealed class DelegateDisplayHost(Action<string, IReadOnlyDictionary<string, string>, bool> send) : IDisplayHost
     {

@@ -17,7 +17,7 @@ internal static class DisplayAdapter
     {
     }
 
-    public static string EngineDescription() => $"NotebookDL's managed engine {AssemblyVersion.Of(typeof(torch).Assembly)}, pure C#";
+    public static string EngineDescription() => $"NotebookDL's managed engine {NotebookCommands.Version(typeof(torch).Assembly)}, pure C#";
 
     public static string DeviceDescription() => "cpu (NotebookDL's managed kernels; no GPU backend)";
 

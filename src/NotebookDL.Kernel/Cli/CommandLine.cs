@@ -6,7 +6,7 @@ using NotebookDL.Kernel.Server;
 
 namespace NotebookDL.Kernel.Cli;
 
-/// <summary>The `notebookdl` command: kernel, install, uninstall, run, assign, grade.</summary>
+/// <summary>The `notebookdl` command: kernel, install, uninstall, run, assign, grade, convert.</summary>
 public static class CommandLine
 {
     public static async Task<int> RunAsync(string[] args)
@@ -20,6 +20,7 @@ public static class CommandLine
             AssignCommand.Create(),
             GradeCommand.Create(),
             GradeWorkerCommand.Create(),
+            ConvertCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }

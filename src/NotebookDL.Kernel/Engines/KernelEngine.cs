@@ -19,14 +19,16 @@ public sealed class KernelEngine
         RegisterDisplayHost = Bind<Action<Action<string, IReadOnlyDictionary<string, string>, bool>>>(services, "RegisterDisplayHost");
         ToBundle = Bind<Func<object?, IReadOnlyDictionary<string, string>>>(services, "ToBundle");
         SetInterrupt = Bind<Action<CancellationToken>>(services, "SetInterrupt");
-        Seed = Bind<Action<long>>(services, "Seed");
+        Seed = Bind<Func<long, string>>(services, "Seed");
+        Threads = Bind<Func<int?, string>>(services, "Threads");
+        AboutText = Bind<Func<string, string, string>>(services, "AboutText");
         GetThreads = Bind<Func<int>>(services, "GetThreads");
         SetThreads = Bind<Action<int>>(services, "SetThreads");
         PrepareCellThread = Bind<Action>(services, "PrepareCellThread");
         Facts = Bind<Func<IReadOnlyList<KeyValuePair<string, string>>>>(services, "Facts");
         Preview = Bind<Func<object?, string?>>(services, "Preview");
-        Summary = Bind<Func<object?, long[], bool, bool, IReadOnlyDictionary<string, string>?>>(services, "Summary");
-        HistoryPlot = Bind<Func<object?, IReadOnlyDictionary<string, string>?>>(services, "HistoryPlot");
+        Summary = Bind<Func<object?, string, long[], bool, bool, IReadOnlyDictionary<string, string>>>(services, "Summary");
+        HistoryPlot = Bind<Func<object?, string, IReadOnlyDictionary<string, string>>>(services, "HistoryPlot");
     }
 
     /// <summary>Binds the flavour whose <c>HostServices</c> class is <paramref name="services"/>.</summary>
@@ -53,7 +55,14 @@ public sealed class KernelEngine
 
     public Action<CancellationToken> SetInterrupt { get; }
 
-    public Action<long> Seed { get; }
+    /// <summary>Seeds the engine's generator; the line to show.</summary>
+    public Func<long, string> Seed { get; }
+
+    /// <summary>Shows (null) or sets the compute threads; the line to show.</summary>
+    public Func<int?, string> Threads { get; }
+
+    /// <summary>(host name, host version) → #!about's aligned lines.</summary>
+    public Func<string, string, string> AboutText { get; }
 
     public Func<int> GetThreads { get; }
 
@@ -66,11 +75,11 @@ public sealed class KernelEngine
 
     public Func<object?, string?> Preview { get; }
 
-    /// <summary>(model, input size, kernel-shape column, mult-adds column) → the summary's renderings, or null when the value is no model.</summary>
-    public Func<object?, long[], bool, bool, IReadOnlyDictionary<string, string>?> Summary { get; }
+    /// <summary>(model, its expression, input size, kernel-shape column, mult-adds column) → the summary's renderings; a CommandArgumentException when the value is no model.</summary>
+    public Func<object?, string, long[], bool, bool, IReadOnlyDictionary<string, string>> Summary { get; }
 
-    /// <summary>A History's curves, or null when the value is no History.</summary>
-    public Func<object?, IReadOnlyDictionary<string, string>?> HistoryPlot { get; }
+    /// <summary>(history, its expression) → the curves; a CommandArgumentException when the value is no History.</summary>
+    public Func<object?, string, IReadOnlyDictionary<string, string>> HistoryPlot { get; }
 
     public override string ToString() => Name;
 

@@ -10,9 +10,10 @@ public sealed class LsMagic : Magic
 
     public override Task<CellResult> RunAsync(MagicContext context)
     {
-        int width = context.Registry.All.Max(m => m.Name.Length) + 2;
+        var listed = context.Registry.All.Where(m => m.Listed).ToList();
+        int width = listed.Max(m => m.Name.Length) + 2;
         context.WriteLine("Magic commands (first lines of a cell; add -h for help on one):");
-        foreach (var magic in context.Registry.All)
+        foreach (var magic in listed)
             context.WriteLine($"  #!{magic.Name.PadRight(width)}{magic.Summary}");
         return context.RunRestAsync();
     }

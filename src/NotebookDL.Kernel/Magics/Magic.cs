@@ -17,6 +17,9 @@ public abstract class Magic
     public virtual string Usage => $"#!{Name}";
 
     public abstract Task<CellResult> RunAsync(MagicContext context);
+
+    /// <summary>Whether #!lsmagic and error messages list it; the .NET Interactive language lines are not listed.</summary>
+    public virtual bool Listed => true;
 }
 
 /// <summary>Bad arguments: reported as a UsageError followed by the magic's usage.</summary>

@@ -25,5 +25,6 @@ public sealed class MagicRegistry
         .Register(new AboutMagic())
         .Register(new EngineMagic())
         .Register(new SummaryMagic())
-        .Register(new PlotHistoryMagic());
+        .Register(new PlotHistoryMagic())
+        .RegisterLanguages();
 }

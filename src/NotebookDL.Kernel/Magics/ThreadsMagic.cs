@@ -1,3 +1,4 @@
+using NotebookDL.Display;
 using NotebookDL.Kernel.Execution;
 
 namespace NotebookDL.Kernel.Magics;
@@ -6,7 +7,7 @@ public sealed class ThreadsMagic : Magic
 {
     public override string Name => "threads";
 
-    public override string Summary => "Sets (or shows) how many threads the engine's compute kernels use.";
+    public override string Summary => NotebookCommands.ThreadsSummary;
 
     public override string Usage => "#!threads [N]";
 
@@ -15,13 +16,12 @@ public sealed class ThreadsMagic : Magic
         var engine = context.Session.Engine;
         if (context.Args.Count == 0)
         {
-            context.WriteLine($"The {engine.Name} engine uses {engine.GetThreads()} compute threads ({Environment.ProcessorCount} logical cores).");
+            context.WriteLine(engine.Threads(null));
             return context.RunRestAsync();
         }
         int threads = context.RequireInt(0, "the thread count N", min: 1);
         if (context.Args.Count > 1) throw new MagicUsageException($"unexpected argument '{context.Args[1]}'");
-        engine.SetThreads(threads);
-        context.WriteLine($"The {engine.Name} engine now uses {engine.GetThreads()} compute threads.");
+        context.WriteLine(UsageErrors.Of(() => engine.Threads(threads)));
         return context.RunRestAsync();
     }
 }

@@ -27,17 +27,5 @@ public sealed class WhosMagic : Magic
     }
 
     /// <summary>C#-style names: List&lt;int&gt; rather than List`1.</summary>
-    public static string TypeName(Type type)
-    {
-        if (type == typeof(int)) return "int";
-        if (type == typeof(long)) return "long";
-        if (type == typeof(float)) return "float";
-        if (type == typeof(double)) return "double";
-        if (type == typeof(bool)) return "bool";
-        if (type == typeof(string)) return "string";
-        if (type.IsArray) return TypeName(type.GetElementType()!) + "[]";
-        if (!type.IsGenericType) return type.Name;
-        var name = type.Name[..type.Name.IndexOf('`')];
-        return $"{name}<{string.Join(", ", type.GetGenericArguments().Select(TypeName))}>";
-    }
+    public static string TypeName(Type type) => NotebookDL.Display.TypeNames.Of(type);
 }
