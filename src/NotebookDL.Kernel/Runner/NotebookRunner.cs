@@ -75,11 +75,9 @@ public static class NotebookRunner
             cell["outputs"] = outputs;
             cell["execution_count"] = null;
             var source = NotebookJson.Text(cell["source"]);
-            if (NotebookJson.ForeignLanguage(cell) is { } language)
-            {
-                progress.WriteLine($"  [{index}/{cells.Count}] skipped ({language} cell)");
-                continue;
-            }
+            // A cell .NET Interactive saved as another language (only its metadata says so) fails like a "#!fsharp" line:
+            // the language magics name the language instead of C# compile errors about F# or PowerShell syntax.
+            if (NotebookJson.ForeignLanguage(cell) is { } language) source = $"#!{language}\n{source}";
             if (string.IsNullOrWhiteSpace(source)) continue;
 
             cell["execution_count"] = ++count;

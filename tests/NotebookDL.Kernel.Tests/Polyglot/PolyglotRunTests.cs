@@ -56,4 +56,21 @@ public class PolyglotRunTests
         Assert.Equal("ForeignLanguageCell", report.Error?.EName);
         Assert.Equal("this cell is F# (#!fsharp), but NotebookDL's kernel runs C# only: run this notebook in .NET Interactive (Polyglot Notebooks), or rewrite the cell in C#", report.Error?.EValue);
     }
+
+    [Fact]
+    public async Task Run_IpynbCellMarkedFSharpInMetadata_StopsThereNamingTheLanguage()
+    {
+        var path = PolyglotNotebooks.Copy("polyglot.ipynb");
+        var notebook = JsonNode.Parse(File.ReadAllText(path))!;
+        var cell = notebook["cells"]![2]!;
+        cell["metadata"] = new JsonObject { ["polyglot_notebook"] = new JsonObject { ["kernelName"] = "fsharp" } };
+        cell["source"] = "let x = 1";
+        File.WriteAllText(path, notebook.ToJsonString());
+
+        var report = await NotebookRunner.RunAsync(path, new RunOptions());
+
+        Assert.False(report.Succeeded);
+        Assert.Equal("ForeignLanguageCell", report.Error?.EName);
+        Assert.StartsWith("this cell is F# (#!fsharp)", report.Error?.EValue);
+    }
 }
