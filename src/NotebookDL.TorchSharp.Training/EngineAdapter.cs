@@ -75,12 +75,15 @@ internal static class EngineAdapter
             $"A checkpoint cannot store the state of a {optimizer.GetType().Name}: only TorchSharp's own optimizers (torch.optim.Adam, SGD, ...) " +
             "can be saved. Use ModelCheckpoint(save_weights_only: true) to keep the weights.");
 
-    /// <summary>The random numbers of a synthetic dataset: seeded by <paramref name="seed"/>, else by a draw from libtorch's default generator.</summary>
-    public static RandomStream RandomStream(long? seed)
+    /// <summary>
+    /// The random numbers of a synthetic dataset: seeded by <paramref name="seed"/> (the same samples as on the managed
+    /// engine), else by a draw from libtorch's default generator, so torch.manual_seed makes them reproducible.
+    /// </summary>
+    public static Xoshiro256 RandomStream(long? seed)
     {
-        if (seed is { } s) return new SeededRandomStream(s);
+        if (seed is { } s) return new Xoshiro256(s);
         using var draw = torch.randint(long.MaxValue, [1], dtype: ScalarType.Int64);
-        return new SeededRandomStream(draw.item<long>());
+        return new Xoshiro256(draw.item<long>());
     }
 
     /// <summary>A generator seeded with <paramref name="seed"/>, for reproducible random tensors (gradcheck's directions).</summary>

@@ -56,8 +56,8 @@ internal static class EngineAdapter
         optimizer.load_state_dict(state);
     }
 
-    /// <summary>The random numbers of a synthetic dataset: seeded by <paramref name="seed"/>, else the default generator's.</summary>
-    public static RandomStream RandomStream(long? seed) => new GeneratorStream(seed is { } s ? new torch.Generator(s) : torch.Generator.Default);
+    /// <summary>The random numbers of a synthetic dataset: a stream seeded by <paramref name="seed"/>, else the default generator's own.</summary>
+    public static Xoshiro256 RandomStream(long? seed) => seed is { } s ? new Xoshiro256(s) : torch.Generator.Default.Stream;
 
     /// <summary>A generator seeded with <paramref name="seed"/>, for reproducible random tensors (gradcheck's directions).</summary>
     public static torch.Generator SeededGenerator(long seed) => new(seed);

@@ -5,3 +5,4 @@ extern alias managed;
 global using M = managed::NotebookDL.torch;
 global using MD = managed::NotebookDL.Display;
 global using ManagedLinear = managed::NotebookDL.Modules.Linear;
+global using ManagedSynthetic = managed::NotebookDL.synthetic;

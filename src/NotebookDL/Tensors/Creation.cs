@@ -117,15 +117,7 @@ public static partial class torch
     {
         if (n < 0) throw new ArgumentException($"randperm: n must be >= 0, got {n}.");
         Shapes.CheckedCount([n], "randperm");
-        var g = generator ?? Generator.Default;
-        var values = new long[n];
-        for (long i = 0; i < n; i++) values[i] = i;
-        for (long i = n - 1; i > 0; i--)
-        {
-            var j = g.NextLong(i + 1);
-            (values[i], values[j]) = (values[j], values[i]);
-        }
-        return new Tensor(values, [n]);
+        return new Tensor((generator ?? Generator.Default).Stream.Permutation(n), [n]);
     }
 
     public static Tensor zeros_like(Tensor x, ScalarType? dtype = null, bool requires_grad = false) => zeros(x.Shape, dtype ?? x.dtype, requires_grad: requires_grad);

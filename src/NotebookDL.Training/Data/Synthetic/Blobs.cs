@@ -41,7 +41,7 @@ public static partial class synthetic
         return Blobs(n_samples, centers, cluster_std, shuffle, GeneratorFor(random_state), "make_blobs");
     }
 
-    private static (torch.Tensor x, torch.Tensor y) Blobs(long n_samples, double[,] centres, double std, bool shuffle, RandomStream g, string op)
+    private static (torch.Tensor x, torch.Tensor y) Blobs(long n_samples, double[,] centres, double std, bool shuffle, Xoshiro256 g, string op)
     {
         CheckCount(n_samples, op);
         if (!(std >= 0) || double.IsInfinity(std))

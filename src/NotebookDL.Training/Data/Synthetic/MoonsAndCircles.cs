@@ -59,7 +59,7 @@ public static partial class synthetic
         return Pack(x, y, 2, shuffle, g);
     }
 
-    private static void AddNoise(double[] x, double noise, RandomStream g)
+    private static void AddNoise(double[] x, double noise, Xoshiro256 g)
     {
         if (noise == 0) return;
         for (int i = 0; i < x.Length; i++) x[i] += noise * g.NextNormal();

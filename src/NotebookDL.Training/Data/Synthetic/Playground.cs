@@ -59,5 +59,5 @@ public static partial class synthetic
         return Pack(x, y, 2, shuffle: false, g);
     }
 
-    private static double Uniform(RandomStream g, double min, double max) => min + (max - min) * g.NextDouble();
+    private static double Uniform(Xoshiro256 g, double min, double max) => min + (max - min) * g.NextDouble();
 }

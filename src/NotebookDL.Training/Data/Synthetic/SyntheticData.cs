@@ -6,8 +6,8 @@ namespace NotebookDL;
 /// random_state (without one it draws from torch's default generator, so torch.manual_seed controls it).
 /// scikit-learn's generators keep their names and parameters (make_blobs, make_moons, make_circles); the
 /// others are the logic-gate truth tables, CS231n-style spirals and TensorFlow Playground's XOR and Gauss sets.
-/// The random numbers are the engine's (see <see cref="RandomStream"/>), so samples differ from scikit-learn's, and
-/// between the two engines, for the same seed.
+/// With a random_state the samples are the same on both engines (<see cref="Xoshiro256"/>); they differ from
+/// scikit-learn's for the same seed.
 /// </summary>
 /// <example><code>
 /// var (x, y) = synthetic.make_moons(n_samples: 200, noise: 0.1, random_state: 0);
@@ -15,7 +15,7 @@ namespace NotebookDL;
 /// </code></example>
 public static partial class synthetic
 {
-    private static RandomStream GeneratorFor(long? random_state) => EngineAdapter.RandomStream(random_state);
+    private static Xoshiro256 GeneratorFor(long? random_state) => EngineAdapter.RandomStream(random_state);
 
     /// <summary>Sizes of <paramref name="parts"/> groups that split <paramref name="total"/> as evenly as possible, the first ones larger.</summary>
     private static long[] EvenSplit(long total, long parts)
@@ -26,7 +26,7 @@ public static partial class synthetic
     }
 
     /// <summary>Packs rows of doubles and labels into tensors, optionally in a random order drawn from <paramref name="g"/>.</summary>
-    private static (torch.Tensor x, torch.Tensor y) Pack(double[] x, long[] y, int features, bool shuffle, RandomStream g)
+    private static (torch.Tensor x, torch.Tensor y) Pack(double[] x, long[] y, int features, bool shuffle, Xoshiro256 g)
     {
         var n = y.Length;
         var order = shuffle ? g.Permutation(n) : Enumerable.Range(0, n).Select(i => (long)i).ToArray();
