@@ -100,7 +100,8 @@ public sealed class ScriptSession
         var previous = await CurrentStateAsync().ConfigureAwait(false);
 
         var cellOptions = options.WithFilePath(cellName);
-        var script = previous.Script.ContinueWith(LoopRewriter.Rewrite(code, ScriptEnvironment.ParseOptions), cellOptions);
+        var delegates = Variables.Where(v => typeof(Delegate).IsAssignableFrom(v.Type)).Select(v => v.Name);
+        var script = previous.Script.ContinueWith(LoopRewriter.Rewrite(code, ScriptEnvironment.ParseOptions, delegates), cellOptions);
 
         // RunFromAsync compiles once and throws CompilationErrorException on errors; an explicit Compile() first
         // would bind everything twice (a third of a small cell's latency).

@@ -158,6 +158,10 @@ public class ScriptSessionTests(SharedSession shared)
     [Theory]
     [InlineData("void Forever() => Forever();\nForever();")]
     [InlineData("int Depth(int n) { return Depth(n + 1) + 1; }\nDepth(0)")]
+    [InlineData("Func<int, int> g = null;\ng = n => g(n + 1) + 1;\ng(0)")]
+    [InlineData("Action a = null;\na = () => { a(); };\na();")]
+    [InlineData("class Loop { public int P => P; }\nnew Loop().P")]
+    [InlineData("class Ctor { public Ctor() { new Ctor(); } }\nnew Ctor();")]
     public async Task Execute_RunawayRecursion_IsACellErrorAndTheSessionLives(string code)
     {
         await Run("var survivor = 41;");
