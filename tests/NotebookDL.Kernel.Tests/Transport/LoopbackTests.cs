@@ -51,27 +51,45 @@ public class LoopbackTests
     }
 
     [Fact]
-    public async Task A_second_peer_with_the_same_identity_takes_over_and_the_route_falls_back_when_it_leaves()
+    public async Task Router_SecondPeerWithAConnectedPeersIdentity_IsRefusedAndTheRouteStays()
     {
         await using var router = new RouterSocket();
         int port = router.Bind("127.0.0.1", 0);
-        await using var first = new DealerSocket(B("same"));
+        await using var owner = new DealerSocket(B("same"));
+        await owner.ConnectAsync("127.0.0.1", port);
+        owner.Send([B("1")]);
+        await Receive(router);
+        await using var impostor = new DealerSocket(B("same"));
+        await impostor.ConnectAsync("127.0.0.1", port);
+        var deadline = DateTime.UtcNow + Timeout;
+        while (impostor.ConnectionCount > 0 && DateTime.UtcNow < deadline) await Task.Delay(10);
+
+        Assert.Equal(0, impostor.ConnectionCount);   // the ROUTER closed it
+        Assert.Equal(1, router.ConnectionCount);
+        router.Send([B("same"), B("to the owner")]);
+        Assert.Equal("to the owner", System.Text.Encoding.UTF8.GetString((await Receive(owner))[0]));
+        Assert.False(impostor.TryReceive(out _));
+    }
+
+    [Fact]
+    public async Task Router_IdentityOfAPeerThatLeft_IsFreeAgain()
+    {
+        await using var router = new RouterSocket();
+        int port = router.Bind("127.0.0.1", 0);
+        var first = new DealerSocket(B("again"));
         await first.ConnectAsync("127.0.0.1", port);
         first.Send([B("1")]);
         await Receive(router);
-        var second = new DealerSocket(B("same"));
+        await first.DisposeAsync();
+        var deadline = DateTime.UtcNow + Timeout;
+        while (router.ConnectionCount > 0 && DateTime.UtcNow < deadline) await Task.Delay(10);
+
+        await using var second = new DealerSocket(B("again"));
         await second.ConnectAsync("127.0.0.1", port);
         second.Send([B("2")]);
         await Receive(router);
-
-        router.Send([B("same"), B("to newest")]);
-        Assert.Equal("to newest", System.Text.Encoding.UTF8.GetString((await Receive(second))[0]));
-
-        await second.DisposeAsync();
-        var deadline = DateTime.UtcNow + Timeout;
-        while (router.ConnectionCount > 1 && DateTime.UtcNow < deadline) await Task.Delay(10);
-        router.Send([B("same"), B("to first")]);
-        Assert.Equal("to first", System.Text.Encoding.UTF8.GetString((await Receive(first))[0]));
+        Assert.True(router.Send([B("again"), B("welcome back")]));
+        Assert.Equal("welcome back", System.Text.Encoding.UTF8.GetString((await Receive(second))[0]));
     }
 
     [Fact]
@@ -191,7 +209,7 @@ public class LoopbackTests
         public async Task<ZmtpFrame> ReadFrameAsync()
         {
             using var cts = new CancellationTokenSource(Timeout);
-            return await FrameCodec.ReadAsync(stream, cts.Token);
+            return await FrameCodec.ReadAsync(stream, long.MaxValue, cts.Token);
         }
 
         public void Dispose() => client.Dispose();
