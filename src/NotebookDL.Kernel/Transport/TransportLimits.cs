@@ -22,7 +22,7 @@ public sealed record TransportLimits(
         SendHighWaterMark: 1000,
         MaxQueuedBytes: 512L << 20,
         ReceiveHighWaterMark: 1000,
-        MaxConnections: 256);
+        MaxConnections: 64);
 
     /// <summary>iopub: a cell may print many small outputs faster than a front end reads them; the oldest go first.</summary>
     public static TransportLimits Publisher { get; } = Default with { SendHighWaterMark = 100_000 };

@@ -42,6 +42,9 @@ public abstract class ZmtpSocket : IAsyncDisposable
 
     public int ConnectionCount => connections.Count;
 
+    /// <summary>Messages queued for peers and not yet written to the network.</summary>
+    public int QueuedMessages => connections.Keys.Sum(c => c.QueuedMessages);
+
     protected ICollection<ZmtpConnection> Connections => connections.Keys;
 
     protected CancellationToken ShutdownToken => shutdown.Token;
