@@ -196,6 +196,31 @@ public class ScriptSessionTests(SharedSession shared)
     }
 
     [Fact]
+    public async Task Execute_ValueWhoseToStringBlocks_IsInterruptedAndTheSessionLives()
+    {
+        await Run("var beforeStuck = 6;");
+        var stuck = Run("class Stuck { public override string ToString() { System.Threading.Thread.Sleep(System.Threading.Timeout.Infinite); return \"\"; } }\nnew Stuck()");
+        await Task.Delay(500);
+        CellCancellation.Interrupt();
+
+        var (result, _) = await stuck.WaitAsync(TimeSpan.FromSeconds(30));
+        var (after, _) = await Run("beforeStuck * 7");
+
+        Assert.Equal("KeyboardInterrupt", result.Error?.EName);
+        Assert.Equal("42", after.Value?["text/plain"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Execute_LambdaRecursingThroughAVariableOfAnEarlierCell_IsACellError()
+    {
+        await Run("Func<int, int> countDown = null;");
+
+        var (result, _) = await Run("countDown = n => countDown(n + 1);\ncountDown(0)");
+
+        Assert.Equal("InsufficientExecutionStackException", result.Error?.EName);
+    }
+
+    [Fact]
     public async Task Execute_AsyncVoidThatThrows_IsReportedAndTheKernelLives()
     {
         var (result, output) = await Run("async void Boom() { await Task.Yield(); throw new InvalidOperationException(\"late failure\"); }\nBoom();\nawait Task.Delay(300);\n1");
