@@ -122,12 +122,8 @@ public sealed class ScriptSession
                 return new Completed(ran, null, ex);
             }
         });
-        var interrupted = Task.Delay(Timeout.Infinite, interrupt);
-        if (await Task.WhenAny(run, interrupted).ConfigureAwait(false) != run
-            && await Task.WhenAny(run, Task.Delay(InterruptGrace)).ConfigureAwait(false) != run)
+        if (!await FinishesOrIsAbandonedAsync(run, interrupt, cellName).ConfigureAwait(false))
         {
-            Log.Warn($"{cellName} ignored the interrupt; abandoning it (it keeps running until the kernel restarts)");
-            cellThread.Abandon();
             CellConsole.Flush();
             return CellResult.Failed(new CellError(ErrorFormatter.InterruptName, "The cell was interrupted.",
                 [$"{ErrorFormatter.InterruptName}: the cell did not stop within {InterruptGrace.TotalSeconds:0.#} s and was abandoned;",
@@ -158,6 +154,35 @@ public sealed class ScriptSession
             return CellResult.Failed(ErrorFormatter.FromException(new InvalidOperationException(
                 $"The cell ran, but showing its value failed: {next.ReturnValue?.GetType().Name}'s display threw {formatting.GetType().Name}: {formatting.Message}", formatting)));
         return completed.Value is { } bundle ? CellResult.WithValue(bundle) : CellResult.Empty;
+    }
+
+    /// <summary>
+    /// Waits for <paramref name="run"/> on the cell thread; false when it ignored an interrupt for longer than
+    /// <see cref="InterruptGrace"/>, and was abandoned with its thread so the kernel can go on.
+    /// </summary>
+    private async Task<bool> FinishesOrIsAbandonedAsync(Task run, CancellationToken interrupt, string name)
+    {
+        var interrupted = Task.Delay(Timeout.Infinite, interrupt);
+        if (await Task.WhenAny(run, interrupted).ConfigureAwait(false) == run
+            || await Task.WhenAny(run, Task.Delay(InterruptGrace)).ConfigureAwait(false) == run) return true;
+        Log.Warn($"{name} ignored the interrupt; abandoning it (it keeps running until the kernel restarts)");
+        cellThread.Abandon();
+        return false;
+    }
+
+    /// <summary>
+    /// Evaluates <paramref name="expression"/> and formats its value like a cell's (user_expressions): on the cell
+    /// thread, so an expression or a ToString that blocks can be interrupted instead of hanging the shell.
+    /// </summary>
+    public async Task<System.Text.Json.Nodes.JsonObject> EvaluateToBundleAsync(string expression)
+    {
+        var current = await CurrentStateAsync().ConfigureAwait(false);
+        var interrupt = CellCancellation.BeginCell();
+        var run = cellThread.Run(async () =>
+            ValueFormatter.ToBundle((await current.ContinueWithAsync<object>(LoopRewriter.Rewrite(expression, ScriptEnvironment.ParseOptions), options).ConfigureAwait(false)).ReturnValue));
+        if (!await FinishesOrIsAbandonedAsync(run, interrupt, $"user expression `{expression}`").ConfigureAwait(false))
+            throw new CellInterruptedException(interrupt);
+        return await run.ConfigureAwait(false);
     }
 
     /// <summary>Says on the cell's stderr which background work (async void methods, continuations) failed, and why.</summary>

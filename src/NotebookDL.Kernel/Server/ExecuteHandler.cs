@@ -95,8 +95,8 @@ public sealed class ExecuteHandler(Interpreter interpreter, MessageSender sender
             var expression = node?.GetValue<string>() ?? "";
             try
             {
-                var value = await interpreter.Session.EvaluateAsync(expression).ConfigureAwait(false);
-                results[name] = new JsonObject { ["status"] = "ok", ["data"] = ValueFormatter.ToBundle(value), ["metadata"] = new JsonObject() };
+                var data = await interpreter.Session.EvaluateToBundleAsync(expression).ConfigureAwait(false);
+                results[name] = new JsonObject { ["status"] = "ok", ["data"] = data, ["metadata"] = new JsonObject() };
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {

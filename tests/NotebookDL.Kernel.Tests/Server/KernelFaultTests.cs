@@ -40,6 +40,26 @@ public class KernelFaultTests(KernelFixture kernel) : IClassFixture<KernelFixtur
     }
 
     [Fact]
+    public async Task Execute_UserExpressionThatBlocks_CanBeInterruptedAndTheReplyArrives()
+    {
+        var request = Client.Send(Client.Shell, "execute_request", new JsonObject
+        {
+            ["code"] = "var answered = 42;", ["silent"] = false, ["store_history"] = true, ["allow_stdin"] = false, ["stop_on_error"] = true,
+            ["user_expressions"] = new JsonObject { ["stuck"] = "System.Threading.Thread.Sleep(System.Threading.Timeout.Infinite)", ["fine"] = "answered" },
+        });
+        await Task.Delay(1000);
+        Client.Send(Client.Control, "interrupt_request", []);
+        await Client.ReceiveAsync(Client.Control);
+
+        var reply = await Client.ReceiveAsync(Client.Shell);
+        await Client.IopubUntilIdleAsync(request);
+
+        var expressions = reply.Content.GetObject("user_expressions");
+        Assert.Equal("error", expressions.GetObject("stuck").GetString("status"));
+        Assert.Equal("42", expressions.GetObject("fine").GetObject("data").GetString("text/plain"));
+    }
+
+    [Fact]
     public async Task Execute_DisplayUpdateFromARawThreadWithAThrowingToString_KeepsTheKernel()
     {
         var request = Client.Execute(
