@@ -23,6 +23,7 @@ public sealed class ScriptSession
 
     public ScriptSession(string? baseDirectory = null)
     {
+        UnhandledExceptions.Install();
         BaseDirectory = baseDirectory ?? Directory.GetCurrentDirectory();
         options = ScriptEnvironment.CreateOptions(BaseDirectory);
         warmUp = new Lazy<Task<ScriptState<object>>>(() => Task.Run(WarmUpCoreAsync));
@@ -185,12 +186,12 @@ public sealed class ScriptSession
         return await run.ConfigureAwait(false);
     }
 
-    /// <summary>Says on the cell's stderr which background work (async void methods, continuations) failed, and why.</summary>
+    /// <summary>Says on the cell's stderr which background work (threads, timers, async void methods) failed, and why.</summary>
     private static void ReportBackgroundFailures(ICellOutput output, string when)
     {
         foreach (var failure in CellSynchronizationContext.Failures())
             output.WriteStream("stderr", $"Background work started by a cell failed {when}: {failure.GetType().Name}: {failure.Message}\n" +
-                "(an async void method or a continuation; the kernel caught it and keeps running)\n");
+                "(a thread, timer, async void method or continuation the cell started; the kernel caught it and keeps running)\n");
     }
 
     /// <summary>A cell's run: the script state, its formatted value (when it has one), or why formatting failed.</summary>

@@ -220,6 +220,20 @@ public class ScriptSessionTests(SharedSession shared)
         Assert.Equal("InsufficientExecutionStackException", result.Error?.EName);
     }
 
+    [Theory]
+    [InlineData("var t = new System.Threading.Thread(() => throw new InvalidOperationException(\"raw thread\"));\nt.Start(); t.Join();\n1", "raw thread")]
+    [InlineData("System.Threading.ThreadPool.QueueUserWorkItem(_ => throw new InvalidOperationException(\"pool item\"));\nawait Task.Delay(300);\n1", "pool item")]
+    [InlineData("var timer = new System.Threading.Timer(_ => throw new InvalidOperationException(\"timer\"), null, 10, -1);\nawait Task.Delay(300);\n1", "timer")]
+    public async Task Execute_ThreadTheCellStartsThrows_IsReportedAndTheKernelLives(string code, string message)
+    {
+        var (result, output) = await Run(code);
+        var (after, _) = await Run("41 + 1");
+
+        Assert.Null(result.Error);
+        Assert.Contains($"InvalidOperationException: {message}", output.Stderr);
+        Assert.Equal("42", after.Value?["text/plain"]?.GetValue<string>());
+    }
+
     [Fact]
     public async Task Execute_AsyncVoidThatThrows_IsReportedAndTheKernelLives()
     {
