@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using NotebookDL.Kernel.Diagnostics;
 
 namespace NotebookDL.Kernel.Transport;
 
@@ -44,11 +45,19 @@ public sealed class PubSocket(TransportLimits? limits = null) : ZmtpSocket(ZmtpS
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>Subscriptions one subscriber may hold: each costs memory and a prefix test on every publish.</summary>
+    public const int MaxSubscriptions = 1000;
+
     private void Apply(ZmtpConnection connection, bool subscribe, byte[] topic)
     {
         if (!subscriptions.TryGetValue(connection, out var list)) return;
         lock (list)
         {
+            if (subscribe && list.Count >= MaxSubscriptions)
+            {
+                RateLimitedLog.Warnings.Write("subscriptions", $"PUB peer {connection.RemoteEndPoint} asked for more than {MaxSubscriptions} subscriptions; ignored");
+                return;
+            }
             if (subscribe) list.Add(topic);
             else
             {

@@ -112,7 +112,8 @@ public sealed class ZmtpConnection : IAsyncDisposable
         {
             await ReadLoopAsync(onMessage, onCommand).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is EndOfStreamException or IOException or ObjectDisposedException or OperationCanceledException or SocketException)
+        catch (Exception ex) when (ex is EndOfStreamException or IOException or ObjectDisposedException or OperationCanceledException
+            or SocketException or System.Threading.Channels.ChannelClosedException)
         {
             Log.Debug($"{LocalType.WireName()} peer {RemoteEndPoint} left");
         }

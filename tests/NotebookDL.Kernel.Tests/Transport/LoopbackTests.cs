@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using NotebookDL.Kernel.Transport;
 
 namespace NotebookDL.Kernel.Tests.Transport;
@@ -175,43 +174,5 @@ public class LoopbackTests
 
         Assert.Equal("ERROR", ZmtpCommand.Parse(frame.Body).Name);
         Assert.Equal(0, router.ConnectionCount);
-    }
-
-    /// <summary>A hand-driven peer for tests that need to send or inspect raw frames.</summary>
-    private sealed class RawPeer : IDisposable
-    {
-        private readonly TcpClient client;
-        private readonly NetworkStream stream;
-
-        private RawPeer(TcpClient client)
-        {
-            this.client = client;
-            stream = client.GetStream();
-        }
-
-        public static async Task<RawPeer> ConnectAsync(int port, string socketType)
-        {
-            var client = new TcpClient();
-            await client.ConnectAsync("127.0.0.1", port);
-            var peer = new RawPeer(client);
-            await peer.WriteAsync(ZmtpGreeting.Default.ToBytes());
-            var greeting = new byte[64];
-            await peer.stream.ReadExactlyAsync(greeting);
-            Assert.Equal("NULL", ZmtpGreeting.Parse(greeting).Mechanism);
-            await peer.WriteAsync(FrameCodec.EncodeCommand(ZmtpCommand.CreateReady([new("Socket-Type", B(socketType))])));
-            var ready = await peer.ReadFrameAsync();
-            Assert.Equal("READY", ZmtpCommand.Parse(ready.Body).Name);
-            return peer;
-        }
-
-        public async Task WriteAsync(byte[] bytes) => await stream.WriteAsync(bytes);
-
-        public async Task<ZmtpFrame> ReadFrameAsync()
-        {
-            using var cts = new CancellationTokenSource(Timeout);
-            return await FrameCodec.ReadAsync(stream, long.MaxValue, cts.Token);
-        }
-
-        public void Dispose() => client.Dispose();
     }
 }
