@@ -6,8 +6,8 @@ namespace NotebookDL.Kernel.Execution;
 
 /// <summary>
 /// Makes cell code interruptible and recursion-safe: each loop body starts with a call to
-/// <see cref="CellCancellation.Check"/>; each method, local function, constructor, accessor, anonymous method and
-/// block-bodied lambda the cell declares with a call to <see cref="CellCancellation.EnterFrame"/> (an expression body
+/// <see cref="CellCancellation.Check"/>; each method, local function, constructor, operator, accessor, anonymous method
+/// and block-bodied lambda the cell declares with a call to <see cref="CellCancellation.EnterFrame"/> (an expression body
 /// becomes a block for it); and a call through a delegate variable (<c>f(n - 1)</c>, so an expression-bodied lambda
 /// that recurses through its variable) becomes <c>CellCancellation.Frame(f)(n - 1)</c>. The calls are inserted without
 /// line breaks, so compile errors and stack traces keep the cell's line numbers.
@@ -83,6 +83,20 @@ public sealed class LoopRewriter : CSharpSyntaxRewriter
     {
         var visited = (ConstructorDeclarationSyntax)base.VisitConstructorDeclaration(node)!;
         var body = Guarded(visited.Body, visited.ExpressionBody, visited.SemicolonToken, returnsNothing: true);
+        return body is null ? visited : visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(body);
+    }
+
+    public override SyntaxNode? VisitOperatorDeclaration(OperatorDeclarationSyntax node)
+    {
+        var visited = (OperatorDeclarationSyntax)base.VisitOperatorDeclaration(node)!;
+        var body = Guarded(visited.Body, visited.ExpressionBody, visited.SemicolonToken, GuardedBodies.ReturnsNothing(visited.ReturnType, visited.Modifiers));
+        return body is null ? visited : visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(body);
+    }
+
+    public override SyntaxNode? VisitConversionOperatorDeclaration(ConversionOperatorDeclarationSyntax node)
+    {
+        var visited = (ConversionOperatorDeclarationSyntax)base.VisitConversionOperatorDeclaration(node)!;
+        var body = Guarded(visited.Body, visited.ExpressionBody, visited.SemicolonToken, returnsNothing: false);
         return body is null ? visited : visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(body);
     }
 

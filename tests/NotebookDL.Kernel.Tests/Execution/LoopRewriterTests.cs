@@ -63,6 +63,7 @@ public class LoopRewriterTests
     [InlineData("Action a = () => { a(); };", "Action a = () => { " + Enter + Frame + "(a)(); };")]
     [InlineData("Action a = delegate { a(); };", "Action a = delegate { " + Enter + Frame + "(a)(); };")]
     [InlineData("class C { public C() { } int P => P; int Q { get => Q; set { } } }", "class C { public C() { " + Enter + "} int P {get{" + Enter + "return P;}} int Q { get {" + Enter + "return Q;} set { " + Enter + "} } }")]
+    [InlineData("class V { public static V operator +(V a, V b) => a + b; public static implicit operator int(V v) => v; }", "class V { public static V operator +(V a, V b) {" + Enter + "return a + b;} public static implicit operator int(V v) {" + Enter + "return v;} }")]
     public void Rewrite_LambdasAccessorsAndDelegateCalls_AreGuarded(string code, string expected) =>
         Assert.Equal(expected, Rewrite(code));
 
