@@ -117,7 +117,7 @@ public sealed class KernelServer : IAsyncDisposable
         switch (request.MsgType)
         {
             case "execute_request":
-                await execute.HandleAsync(request, sequence, shell.LastSequence).ConfigureAwait(false);
+                await execute.HandleAsync(request, sequence, () => shell.LastSequence).ConfigureAwait(false);
                 break;
             case "kernel_info_request":
                 sender.Reply(Sockets.Shell, request, "kernel_info_reply", KernelInfo.Content());

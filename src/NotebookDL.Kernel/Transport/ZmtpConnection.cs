@@ -30,7 +30,20 @@ public sealed class ZmtpConnection : IAsyncDisposable
         reader = new BufferedStream(network, 16 * 1024);
         LocalType = localType;
         outbound = new OutboundQueue(limits.SendHighWaterMark, limits.MaxQueuedBytes);
-        RemoteEndPoint = client.Client.RemoteEndPoint?.ToString() ?? "?";
+        RemoteEndPoint = Describe(client);
+    }
+
+    /// <summary>The peer's address for log lines; "?" once the connection is gone (asking would throw).</summary>
+    public static string Describe(TcpClient client)
+    {
+        try
+        {
+            return client.Client.RemoteEndPoint?.ToString() ?? "?";
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            return "?";
+        }
     }
 
     /// <summary>Encodes the message that tells this peer how many of its messages were dropped (iopub's stream notice).</summary>
@@ -54,11 +67,13 @@ public sealed class ZmtpConnection : IAsyncDisposable
     public static async Task<ZmtpConnection> EstablishAsync(TcpClient client, ZmtpSocketType localType, byte[]? identity,
         TransportLimits limits, CancellationToken cancellationToken)
     {
-        var connection = new ZmtpConnection(client, localType, limits);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(HandshakeTimeout);
         try
         {
+            // Inside the try: a peer that reset the connection before it was accepted fails here already
+            // (setsockopt, GetStream), and its socket must still be closed, or each such peer leaks a descriptor.
+            var connection = new ZmtpConnection(client, localType, limits);
             await connection.HandshakeAsync(identity, timeout.Token).ConfigureAwait(false);
             return connection;
         }

@@ -154,7 +154,7 @@ public abstract class ZmtpSocket : IAsyncDisposable
 
     private async Task HandshakeAndAttachAsync(TcpClient client)
     {
-        var peer = client.Client.RemoteEndPoint?.ToString() ?? "?";
+        var peer = ZmtpConnection.Describe(client);
         try
         {
             var connection = await ZmtpConnection.EstablishAsync(client, Type, Identity, Limits, shutdown.Token).ConfigureAwait(false);

@@ -78,30 +78,34 @@ public class KernelFaultTests(KernelFixture kernel) : IClassFixture<KernelFixtur
     }
 }
 
-/// <summary>The kernel process under a low file-descriptor limit, flooded with connections that never speak ZMTP.</summary>
+/// <summary>
+/// The kernel process under a 170-descriptor limit (it uses about 120 itself), flooded on its shell port with connections
+/// that never speak ZMTP: 500 pass both the limit (accept fails with EMFILE) and the 64-a-socket cap. Alone, so its
+/// timing is its own.
+/// </summary>
+[Collection("memory")]
 public class KernelConnectionFloodTests
 {
     [Fact]
-    public async Task KernelProcess_TwoThousandKeylessConnectionsPastItsFileLimit_KeepsServingAndLogsLittle()
+    public async Task KernelProcess_KeylessConnectionsPastItsFileLimit_KeepsServingAndLogsLittle()
     {
-        using var kernel = KernelProcess.Start(fileLimit: 256);
+        using var kernel = KernelProcess.Start(fileLimit: 170);
         await using (var warm = await kernel.ConnectAsync())
         {
             warm.Execute("1");   // Roslyn is loaded before the flood: compiling needs files too
             Assert.Equal("ok", (await warm.ReceiveAsync(warm.Shell)).Content.GetString("status"));
         }
         var info = kernel.Info;
-        int[] ports = [info.ShellPort, info.ControlPort, info.StdinPort, info.IopubPort, info.HbPort];
         var flood = new List<TcpClient>();
         try
         {
-            for (int i = 0; i < 2_000; i++)
+            for (int i = 0; i < 500; i++)
             {
                 var client = new TcpClient();
                 using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
                 try
                 {
-                    await client.ConnectAsync(info.Ip, ports[i % ports.Length], cts.Token);
+                    await client.ConnectAsync(info.Ip, info.ShellPort, cts.Token);
                 }
                 catch (Exception ex) when (ex is SocketException or OperationCanceledException)
                 {
@@ -128,6 +132,6 @@ public class KernelConnectionFloodTests
         Assert.Equal("ok", reply.Content.GetString("status"));
         Assert.Equal("42", iopub.Single(m => m.MsgType == "execute_result").Content.GetObject("data").GetString("text/plain"));
         var log = (await kernel.Stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.True(log.Length < 40, $"{log.Length} log lines for 2,000 connections:\n{string.Join('\n', log.Take(40))}");
+        Assert.True(log.Length < 40, $"{log.Length} log lines for 500 connections:\n{string.Join('\n', log.Take(40))}");
     }
 }

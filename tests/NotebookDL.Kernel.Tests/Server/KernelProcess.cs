@@ -59,17 +59,19 @@ public sealed class KernelProcess : IDisposable
     public async Task<TestKernelClient> ConnectAsync()
     {
         TestKernelClient client;
-        for (int attempt = 0; ; attempt++)
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        while (true)
         {
             try
             {
                 client = await TestKernelClient.ConnectAsync(Info);
                 break;
             }
-            catch (Exception ex) when (ex is SocketException or IOException && attempt < 120)
+            catch (Exception ex) when (ex is SocketException or IOException or OperationCanceledException && DateTime.UtcNow < deadline)
             {
-                // The process is still starting .NET and binding its ports, or closed the connection while it was
-                // over its connection limit; ZeroMQ clients reconnect the same way.
+                // The process is still starting .NET and binding its ports, closed the connection while it was over
+                // its connection limit, or has not reached it in its accept backlog before the handshake timed out;
+                // ZeroMQ clients reconnect the same way.
                 await Task.Delay(250);
             }
         }
