@@ -68,8 +68,7 @@ public sealed class LoopRewriter : CSharpSyntaxRewriter
     public override SyntaxNode? VisitMethodDeclaration(MethodDeclarationSyntax node)
     {
         var visited = (MethodDeclarationSyntax)base.VisitMethodDeclaration(node)!;
-        var body = Guarded(visited.Body, visited.ExpressionBody, visited.SemicolonToken, GuardedBodies.ReturnsNothing(visited.ReturnType, visited.Modifiers));
-        return body is null ? visited : visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(body);
+        return GuardMember(visited, GuardedBodies.ReturnsNothing(visited.ReturnType, visited.Modifiers));
     }
 
     public override SyntaxNode? VisitLocalFunctionStatement(LocalFunctionStatementSyntax node)
@@ -82,22 +81,19 @@ public sealed class LoopRewriter : CSharpSyntaxRewriter
     public override SyntaxNode? VisitConstructorDeclaration(ConstructorDeclarationSyntax node)
     {
         var visited = (ConstructorDeclarationSyntax)base.VisitConstructorDeclaration(node)!;
-        var body = Guarded(visited.Body, visited.ExpressionBody, visited.SemicolonToken, returnsNothing: true);
-        return body is null ? visited : visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(body);
+        return GuardMember(visited, returnsNothing: true);
     }
 
     public override SyntaxNode? VisitOperatorDeclaration(OperatorDeclarationSyntax node)
     {
         var visited = (OperatorDeclarationSyntax)base.VisitOperatorDeclaration(node)!;
-        var body = Guarded(visited.Body, visited.ExpressionBody, visited.SemicolonToken, GuardedBodies.ReturnsNothing(visited.ReturnType, visited.Modifiers));
-        return body is null ? visited : visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(body);
+        return GuardMember(visited, GuardedBodies.ReturnsNothing(visited.ReturnType, visited.Modifiers));
     }
 
     public override SyntaxNode? VisitConversionOperatorDeclaration(ConversionOperatorDeclarationSyntax node)
     {
         var visited = (ConversionOperatorDeclarationSyntax)base.VisitConversionOperatorDeclaration(node)!;
-        var body = Guarded(visited.Body, visited.ExpressionBody, visited.SemicolonToken, returnsNothing: false);
-        return body is null ? visited : visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(body);
+        return GuardMember(visited, returnsNothing: false);
     }
 
     /// <summary>get/set/init/add/remove; an expression-bodied property or indexer (<c>int P => P;</c>) is one too.</summary>
@@ -160,6 +156,13 @@ public sealed class LoopRewriter : CSharpSyntaxRewriter
 
     private static ExpressionSyntax Frame(IdentifierNameSyntax name) =>
         SyntaxFactory.ParseExpression($"{Cancellation}.{nameof(CellCancellation.Frame)}({name.Identifier.Text})").WithTriviaFrom(name);
+
+    /// <summary>A method, constructor or operator with the frame guard first in its body (unchanged without a body).</summary>
+    private static BaseMethodDeclarationSyntax GuardMember(BaseMethodDeclarationSyntax member, bool returnsNothing)
+    {
+        var body = Guarded(member.Body, member.ExpressionBody, member.SemicolonToken, returnsNothing);
+        return body is null ? member : member.WithExpressionBody(null).WithSemicolonToken(default).WithBody(body);
+    }
 
     private static BlockSyntax? Guarded(BlockSyntax? body, ArrowExpressionClauseSyntax? arrow, SyntaxToken semicolon, bool returnsNothing) =>
         GuardedBodies.For(body, arrow, semicolon, returnsNothing, EnterFrameCall);
