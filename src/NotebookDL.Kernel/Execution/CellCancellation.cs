@@ -49,6 +49,17 @@ public static class CellCancellation
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) ThrowRecursion();
     }
 
+    /// <summary>
+    /// Wraps a call through a delegate variable (<c>f(n - 1)</c> becomes <c>Frame(f)(n - 1)</c>): the frame guard runs
+    /// before the call, so a lambda recursing through its own variable is stopped like a method.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Frame<T>(T target)
+    {
+        EnterFrame();
+        return target;
+    }
+
     /// <summary>Marks the calling thread's current stack position as where cells begin (the cell thread calls it once).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     internal static unsafe void MarkStackBase()

@@ -24,6 +24,9 @@ public sealed class CellSynchronizationContext : SynchronizationContext
         return drained;
     }
 
+    /// <summary>Adds a failure of a cell's background work to report (see <see cref="UnhandledExceptions"/>).</summary>
+    internal static void Report(Exception failure) => failures.Enqueue(failure);
+
     public override void Post(SendOrPostCallback d, object? state) =>
         ThreadPool.UnsafeQueueUserWorkItem(_ => Run(d, state), null);
 

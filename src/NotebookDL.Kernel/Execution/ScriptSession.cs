@@ -26,6 +26,7 @@ public sealed class ScriptSession
 
     public ScriptSession(string? baseDirectory = null, KernelEngine? engine = null)
     {
+        UnhandledExceptions.Install();
         BaseDirectory = baseDirectory ?? Directory.GetCurrentDirectory();
         Engine = engine ?? KernelEngines.Default;
         options = ScriptEnvironment.CreateOptions(BaseDirectory, Engine);
@@ -130,7 +131,8 @@ public sealed class ScriptSession
         var previous = await CurrentStateAsync().ConfigureAwait(false);
 
         var cellOptions = options.WithFilePath(cellName);
-        var script = previous.Script.ContinueWith(LoopRewriter.Rewrite(code, ScriptEnvironment.ParseOptions), cellOptions);
+        var delegates = Variables.Where(v => typeof(Delegate).IsAssignableFrom(v.Type)).Select(v => v.Name);
+        var script = previous.Script.ContinueWith(LoopRewriter.Rewrite(code, ScriptEnvironment.ParseOptions, delegates), cellOptions);
 
         // RunFromAsync compiles once and throws CompilationErrorException on errors; an explicit Compile() first
         // would bind everything twice (a third of a small cell's latency).
@@ -153,12 +155,8 @@ public sealed class ScriptSession
                 return new Completed(ran, null, ex);
             }
         });
-        var interrupted = Task.Delay(Timeout.Infinite, interrupt);
-        if (await Task.WhenAny(run, interrupted).ConfigureAwait(false) != run
-            && await Task.WhenAny(run, Task.Delay(InterruptGrace)).ConfigureAwait(false) != run)
+        if (!await FinishesOrIsAbandonedAsync(run, interrupt, cellName).ConfigureAwait(false))
         {
-            Log.Warn($"{cellName} ignored the interrupt; abandoning it (it keeps running until the kernel restarts)");
-            cellThread.Abandon();
             CellConsole.Flush();
             return CellResult.Failed(new CellError(ErrorFormatter.InterruptName, "The cell was interrupted.",
                 [$"{ErrorFormatter.InterruptName}: the cell did not stop within {InterruptGrace.TotalSeconds:0.#} s and was abandoned;",
@@ -191,12 +189,41 @@ public sealed class ScriptSession
         return completed.Value is { } bundle ? CellResult.WithValue(bundle) : CellResult.Empty;
     }
 
-    /// <summary>Says on the cell's stderr which background work (async void methods, continuations) failed, and why.</summary>
+    /// <summary>
+    /// Waits for <paramref name="run"/> on the cell thread; false when it ignored an interrupt for longer than
+    /// <see cref="InterruptGrace"/>, and was abandoned with its thread so the kernel can go on.
+    /// </summary>
+    private async Task<bool> FinishesOrIsAbandonedAsync(Task run, CancellationToken interrupt, string name)
+    {
+        var interrupted = Task.Delay(Timeout.Infinite, interrupt);
+        if (await Task.WhenAny(run, interrupted).ConfigureAwait(false) == run
+            || await Task.WhenAny(run, Task.Delay(InterruptGrace)).ConfigureAwait(false) == run) return true;
+        Log.Warn($"{name} ignored the interrupt; abandoning it (it keeps running until the kernel restarts)");
+        cellThread.Abandon();
+        return false;
+    }
+
+    /// <summary>
+    /// Evaluates <paramref name="expression"/> and formats its value like a cell's (user_expressions): on the cell
+    /// thread, so an expression or a ToString that blocks can be interrupted instead of hanging the shell.
+    /// </summary>
+    public async Task<System.Text.Json.Nodes.JsonObject> EvaluateToBundleAsync(string expression)
+    {
+        var current = await CurrentStateAsync().ConfigureAwait(false);
+        var interrupt = CellCancellation.BeginCell();
+        var run = cellThread.Run(async () =>
+            ValueFormatter.ToBundle((await current.ContinueWithAsync<object>(LoopRewriter.Rewrite(expression, ScriptEnvironment.ParseOptions), options).ConfigureAwait(false)).ReturnValue));
+        if (!await FinishesOrIsAbandonedAsync(run, interrupt, $"user expression `{expression}`").ConfigureAwait(false))
+            throw new CellInterruptedException(interrupt);
+        return await run.ConfigureAwait(false);
+    }
+
+    /// <summary>Says on the cell's stderr which background work (threads, timers, async void methods) failed, and why.</summary>
     private static void ReportBackgroundFailures(ICellOutput output, string when)
     {
         foreach (var failure in CellSynchronizationContext.Failures())
             output.WriteStream("stderr", $"Background work started by a cell failed {when}: {failure.GetType().Name}: {failure.Message}\n" +
-                "(an async void method or a continuation; the kernel caught it and keeps running)\n");
+                "(a thread, timer, async void method or continuation the cell started; the kernel caught it and keeps running)\n");
     }
 
     /// <summary>A cell's run: the script state, its formatted value (when it has one), or why formatting failed.</summary>

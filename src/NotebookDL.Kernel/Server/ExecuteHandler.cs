@@ -8,7 +8,8 @@ namespace NotebookDL.Kernel.Server;
 
 /// <summary>
 /// execute_request: execute_input, the cell's outputs, execute_result or error, then the reply. A failed cell
-/// with stop_on_error makes the requests already queued behind it come back "aborted" without running.
+/// with stop_on_error makes the requests queued behind it by the time it failed come back "aborted" without running
+/// (as ipykernel does: a request sent while the failing cell ran is aborted too, however the network split them).
 /// </summary>
 public sealed class ExecuteHandler(Interpreter interpreter, MessageSender sender, StdinChannel stdin, HistoryStore history, CodeInspection inspection)
 {
@@ -16,7 +17,8 @@ public sealed class ExecuteHandler(Interpreter interpreter, MessageSender sender
 
     public int ExecutionCount { get; private set; }
 
-    public async Task HandleAsync(JupyterMessage request, long sequence, long lastQueued)
+    /// <param name="lastQueued">The sequence number of the newest request received so far, read when a cell fails.</param>
+    public async Task HandleAsync(JupyterMessage request, long sequence, Func<long> lastQueued)
     {
         var content = request.Content;
         var code = content.GetString("code");
@@ -51,7 +53,7 @@ public sealed class ExecuteHandler(Interpreter interpreter, MessageSender sender
             if (!silent) sender.Publish("error", error.ToJson(), request);
             reply = error.ToJson();
             reply["status"] = "error";
-            if (stopOnError) Interlocked.Exchange(ref abortThrough, lastQueued);
+            if (stopOnError) Interlocked.Exchange(ref abortThrough, lastQueued());
         }
         else
         {
@@ -95,8 +97,8 @@ public sealed class ExecuteHandler(Interpreter interpreter, MessageSender sender
             var expression = node?.GetValue<string>() ?? "";
             try
             {
-                var value = await interpreter.Session.EvaluateAsync(expression).ConfigureAwait(false);
-                results[name] = new JsonObject { ["status"] = "ok", ["data"] = ValueFormatter.ToBundle(value), ["metadata"] = new JsonObject() };
+                var data = await interpreter.Session.EvaluateToBundleAsync(expression).ConfigureAwait(false);
+                results[name] = new JsonObject { ["status"] = "ok", ["data"] = data, ["metadata"] = new JsonObject() };
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {

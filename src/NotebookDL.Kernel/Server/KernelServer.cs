@@ -46,9 +46,9 @@ public sealed class KernelServer : IAsyncDisposable
     public Task<bool> ShutdownRequested => shutdown.Task;
 
     /// <summary>Binds every port first, then starts Roslyn warming up in the background.</summary>
-    public static KernelServer Start(ConnectionInfo info, Interpreter? interpreter = null)
+    public static KernelServer Start(ConnectionInfo info, Interpreter? interpreter = null, Transport.TransportLimits? iopubLimits = null)
     {
-        var sockets = KernelSockets.Bind(info);
+        var sockets = KernelSockets.Bind(info, iopubLimits);
         var server = new KernelServer(sockets, info, interpreter ?? new Interpreter());
         server.sender.Status("starting", null);
         server.loops.Add(Task.Run(server.ShellLoopAsync));
@@ -117,7 +117,7 @@ public sealed class KernelServer : IAsyncDisposable
         switch (request.MsgType)
         {
             case "execute_request":
-                await execute.HandleAsync(request, sequence, shell.LastSequence).ConfigureAwait(false);
+                await execute.HandleAsync(request, sequence, () => shell.LastSequence).ConfigureAwait(false);
                 break;
             case "kernel_info_request":
                 sender.Reply(Sockets.Shell, request, "kernel_info_reply", KernelInfo.Content());

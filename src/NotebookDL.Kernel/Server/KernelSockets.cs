@@ -6,9 +6,10 @@ namespace NotebookDL.Kernel.Server;
 /// <summary>The five Jupyter channels, bound synchronously so every port listens before anything slow starts.</summary>
 public sealed class KernelSockets : IAsyncDisposable
 {
-    private KernelSockets(ConnectionInfo bound)
+    private KernelSockets(ConnectionInfo bound, TransportLimits? iopubLimits)
     {
         Bound = bound;
+        IoPub = new PubSocket(iopubLimits);
     }
 
     public RouterSocket Shell { get; } = new();
@@ -17,16 +18,17 @@ public sealed class KernelSockets : IAsyncDisposable
 
     public RouterSocket Stdin { get; } = new();
 
-    public PubSocket IoPub { get; } = new();
+    public PubSocket IoPub { get; }
 
     public RepSocket Heartbeat { get; } = RepSocket.Echo();
 
     /// <summary>The connection info with the ports actually bound (a 0 port in the file means "pick one").</summary>
     public ConnectionInfo Bound { get; private set; }
 
-    public static KernelSockets Bind(ConnectionInfo info)
+    /// <param name="iopubLimits">iopub's limits; <see cref="TransportLimits.Publisher"/> unless a test needs a small queue.</param>
+    public static KernelSockets Bind(ConnectionInfo info, TransportLimits? iopubLimits = null)
     {
-        var sockets = new KernelSockets(info);
+        var sockets = new KernelSockets(info, iopubLimits);
         try
         {
             sockets.Bound = info with

@@ -46,12 +46,12 @@ public sealed class MessageReceiver
                 var message = codec.Decode(frames, out var rejection);
                 if (message is null)
                 {
-                    Log.Warn($"dropped a {channelName} message: {rejection}");
+                    RateLimitedLog.Warnings.Write($"dropped-{channelName}", $"dropped a {channelName} message: {rejection}");
                     continue;
                 }
                 if (!replayGuard.FirstSighting(frames[frames.FindIndex(f => f.AsSpan().SequenceEqual(WireCodec.Delimiter)) + 1]))
                 {
-                    Log.Warn($"dropped a replayed {channelName} message ({message.MsgType})");
+                    RateLimitedLog.Warnings.Write($"replayed-{channelName}", $"dropped a replayed {channelName} message ({message.MsgType})");
                     continue;
                 }
                 Log.Debug($"{channelName} <- {message.MsgType}");

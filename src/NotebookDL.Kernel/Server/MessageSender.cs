@@ -6,9 +6,28 @@ using NotebookDL.Kernel.Transport;
 
 namespace NotebookDL.Kernel.Server;
 
-/// <summary>Builds, signs and sends the kernel's messages: replies on ROUTER channels and broadcasts on iopub.</summary>
-public sealed class MessageSender(WireCodec codec, KernelSockets sockets, string session, string username)
+/// <summary>
+/// Builds, signs and sends the kernel's messages: replies on ROUTER channels and broadcasts on iopub. Outputs (stream,
+/// display) are droppable on iopub for a front end that does not keep up; a subscriber that missed some gets a stderr
+/// stream saying how many, parented to the latest request. Status, error and results are never dropped.
+/// </summary>
+public sealed class MessageSender
 {
+    private readonly WireCodec codec;
+    private readonly KernelSockets sockets;
+    private readonly string session;
+    private readonly string username;
+    private volatile JupyterMessage? lastParent;
+
+    public MessageSender(WireCodec codec, KernelSockets sockets, string session, string username)
+    {
+        this.codec = codec;
+        this.sockets = sockets;
+        this.session = session;
+        this.username = username;
+        sockets.IoPub.DroppedNotice = DroppedNotice;
+    }
+
     public string Session => session;
 
     public KernelSockets Sockets => sockets;
@@ -38,9 +57,16 @@ public sealed class MessageSender(WireCodec codec, KernelSockets sockets, string
     {
         var topic = msgType == "stream" ? $"stream.{content.GetString("name")}" : $"kernel.{session}.{msgType}";
         var message = Create(msgType, content, parent, [Encoding.UTF8.GetBytes(topic)]);
-        sockets.IoPub.Send(codec.Encode(message));
+        if (parent is not null) lastParent = parent;
+        sockets.IoPub.Send(codec.Encode(message), droppable: msgType is "stream" or "display_data" or "update_display_data" or "clear_output");
         Log.Debug($"iopub -> {msgType}");
     }
+
+    private List<byte[]> DroppedNotice(int count) => codec.Encode(Create("stream", new JsonObject
+    {
+        ["name"] = "stderr",
+        ["text"] = $"\n[{count} output message(s) were dropped here: this front end was not reading them as fast as the cell produced them.]\n",
+    }, lastParent, ["stream.stderr"u8.ToArray()]));
 
     public void Status(string state, JupyterMessage? parent) =>
         Publish("status", new JsonObject { ["execution_state"] = state }, parent);

@@ -5,11 +5,7 @@ public sealed class DealerSocket(byte[]? identity = null) : ZmtpSocket(ZmtpSocke
 {
     private int next;
 
-    protected override ValueTask OnMessageAsync(ZmtpConnection connection, List<byte[]> parts)
-    {
-        Deliver(parts);
-        return ValueTask.CompletedTask;
-    }
+    protected override ValueTask OnMessageAsync(ZmtpConnection connection, List<byte[]> parts) => DeliverAsync(parts);
 
     public bool Send(IReadOnlyList<byte[]> parts)
     {

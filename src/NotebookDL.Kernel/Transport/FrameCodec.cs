@@ -5,8 +5,8 @@ namespace NotebookDL.Kernel.Transport;
 /// <summary>Encodes and decodes ZMTP 3.x frames: a flags octet, a 1- or 8-octet big-endian size, the body.</summary>
 public static class FrameCodec
 {
-    /// <summary>Refuse absurd sizes so a corrupt or hostile peer cannot make us allocate gigabytes.</summary>
-    public const long MaxFrameSize = 1L << 30;
+    /// <summary>Frames up to this size are allocated whole; bigger ones grow as their octets arrive.</summary>
+    private const int WholeAllocationLimit = 1 << 20;
 
     public static int EncodedLength(int bodyLength) => bodyLength + (bodyLength > 255 ? 9 : 2);
 
@@ -52,31 +52,42 @@ public static class FrameCodec
         return buffer;
     }
 
-    /// <summary>Reads one frame; throws EndOfStreamException when the peer closed the connection.</summary>
-    public static async ValueTask<ZmtpFrame> ReadAsync(Stream stream, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads one frame of at most <paramref name="maxSize"/> octets; throws EndOfStreamException when the peer closed the
+    /// connection. A big frame's buffer grows with the octets that actually arrive, so a header that merely claims a
+    /// large size costs nothing.
+    /// </summary>
+    public static async ValueTask<ZmtpFrame> ReadAsync(Stream stream, long maxSize, CancellationToken cancellationToken)
     {
         var header = new byte[9];
         await stream.ReadExactlyAsync(header.AsMemory(0, 2), cancellationToken).ConfigureAwait(false);
         byte flags = header[0];
         if ((flags & 0xF8) != 0) throw new ZmtpProtocolException($"reserved frame flag bits set (0x{flags:X2})");
-        long size;
+        ulong size = header[1];
         if ((flags & ZmtpFrame.LongFlag) != 0)
         {
             await stream.ReadExactlyAsync(header.AsMemory(2, 7), cancellationToken).ConfigureAwait(false);
-            ulong raw = BinaryPrimitives.ReadUInt64BigEndian(header.AsSpan(1, 8));
-            if (raw > MaxFrameSize) throw new ZmtpProtocolException($"frame of {raw} octets exceeds the {MaxFrameSize}-octet limit");
-            size = (long)raw;
+            size = BinaryPrimitives.ReadUInt64BigEndian(header.AsSpan(1, 8));
         }
-        else
-        {
-            size = header[1];
-        }
+        if (size > (ulong)Math.Clamp(maxSize, 0, Array.MaxLength)) throw new ZmtpProtocolException($"a message of more than {maxSize} octets (the limit is NOTEBOOKDL_MAX_MESSAGE_MB)");
         bool command = (flags & ZmtpFrame.CommandFlag) != 0;
         bool more = (flags & ZmtpFrame.MoreFlag) != 0;
         if (command && more) throw new ZmtpProtocolException("command frames must not set MORE");
-        var body = size == 0 ? [] : new byte[size];
-        if (size > 0) await stream.ReadExactlyAsync(body, cancellationToken).ConfigureAwait(false);
-        return new ZmtpFrame(body, more, command);
+        return new ZmtpFrame(await ReadBodyAsync(stream, (int)size, cancellationToken).ConfigureAwait(false), more, command);
+    }
+
+    private static async ValueTask<byte[]> ReadBodyAsync(Stream stream, int size, CancellationToken cancellationToken)
+    {
+        if (size == 0) return [];
+        var body = new byte[Math.Min(size, WholeAllocationLimit)];
+        int filled = 0;
+        while (true)
+        {
+            await stream.ReadExactlyAsync(body.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+            filled = body.Length;
+            if (filled == size) return body;
+            Array.Resize(ref body, (int)Math.Min(size, 2L * filled));
+        }
     }
 
     /// <summary>Decodes frames from a complete buffer (tests and diagnostics); stops at the first incomplete frame.</summary>

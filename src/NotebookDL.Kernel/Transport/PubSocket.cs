@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using NotebookDL.Kernel.Diagnostics;
 
 namespace NotebookDL.Kernel.Transport;
 
@@ -6,9 +7,10 @@ namespace NotebookDL.Kernel.Transport;
 /// PUB: filters at the publisher by prefix-matching the first part against each subscriber's subscriptions.
 /// Subscriptions arrive as ZMTP 3.0 messages (0x01 subscribe / 0x00 cancel prefix) or ZMTP 3.1 SUBSCRIBE/CANCEL
 /// commands. A subscriber that stops reading has messages dropped at the high-water mark instead of stalling
-/// the kernel, as libzmq's PUB does.
+/// the kernel, as libzmq's PUB does; unlike libzmq's, only messages sent as droppable go, oldest first (see
+/// <see cref="OutboundQueue"/>), and <see cref="DroppedNotice"/> tells the subscriber how many it missed.
 /// </summary>
-public sealed class PubSocket(int sendHighWaterMark = 100_000) : ZmtpSocket(ZmtpSocketType.Pub, sendHighWaterMark: sendHighWaterMark)
+public sealed class PubSocket(TransportLimits? limits = null) : ZmtpSocket(ZmtpSocketType.Pub, limits: limits ?? TransportLimits.Publisher)
 {
     private readonly ConcurrentDictionary<ZmtpConnection, List<byte[]>> subscriptions = new();
     private readonly SemaphoreSlim subscribed = new(0);
@@ -16,7 +18,15 @@ public sealed class PubSocket(int sendHighWaterMark = 100_000) : ZmtpSocket(Zmtp
     /// <summary>Raised with the topic after any peer subscribes (lets a kernel greet late joiners).</summary>
     public event Action<byte[]>? Subscribed;
 
-    protected override void OnAttached(ZmtpConnection connection) => subscriptions[connection] = [];
+    /// <summary>The parts of a message saying that a subscriber missed this many droppable messages; null sends none.</summary>
+    public Func<int, IReadOnlyList<byte[]>>? DroppedNotice { get; set; }
+
+    protected override bool OnAttached(ZmtpConnection connection)
+    {
+        connection.DroppedNotice = count => DroppedNotice is { } notice ? FrameCodec.EncodeMessage(notice(count)) : null;
+        subscriptions[connection] = [];
+        return true;
+    }
 
     protected override void OnDetached(ZmtpConnection connection) => subscriptions.TryRemove(connection, out _);
 
@@ -35,11 +45,19 @@ public sealed class PubSocket(int sendHighWaterMark = 100_000) : ZmtpSocket(Zmtp
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>Subscriptions one subscriber may hold: each costs memory and a prefix test on every publish.</summary>
+    public const int MaxSubscriptions = 1000;
+
     private void Apply(ZmtpConnection connection, bool subscribe, byte[] topic)
     {
         if (!subscriptions.TryGetValue(connection, out var list)) return;
         lock (list)
         {
+            if (subscribe && list.Count >= MaxSubscriptions)
+            {
+                RateLimitedLog.Warnings.Write("subscriptions", $"PUB peer {connection.RemoteEndPoint} asked for more than {MaxSubscriptions} subscriptions; ignored");
+                return;
+            }
             if (subscribe) list.Add(topic);
             else
             {
@@ -64,8 +82,11 @@ public sealed class PubSocket(int sendHighWaterMark = 100_000) : ZmtpSocket(Zmtp
         return await subscribed.WaitAsync(timeout).ConfigureAwait(false);
     }
 
-    /// <summary>Publishes to every subscriber whose subscription is a prefix of the first part.</summary>
-    public int Send(IReadOnlyList<byte[]> parts)
+    /// <summary>
+    /// Publishes to every subscriber whose subscription is a prefix of the first part. A <paramref name="droppable"/>
+    /// message may be dropped for a subscriber that is not reading; others survive it (see <see cref="OutboundQueue"/>).
+    /// </summary>
+    public int Send(IReadOnlyList<byte[]> parts, bool droppable = false)
     {
         byte[]? encoded = null;
         int delivered = 0;
@@ -75,7 +96,7 @@ public sealed class PubSocket(int sendHighWaterMark = 100_000) : ZmtpSocket(Zmtp
             lock (list) matches = list.Exists(topic => parts[0].AsSpan().StartsWith(topic));
             if (!matches) continue;
             encoded ??= FrameCodec.EncodeMessage(parts);
-            if (connection.Enqueue(encoded)) delivered++;
+            if (connection.Enqueue(encoded, droppable)) delivered++;
         }
         return delivered;
     }

@@ -6,8 +6,7 @@ public sealed class ReqSocket() : ZmtpSocket(ZmtpSocketType.Req)
     protected override ValueTask OnMessageAsync(ZmtpConnection connection, List<byte[]> parts)
     {
         int delimiter = parts.FindIndex(p => p.Length == 0);
-        if (delimiter >= 0) Deliver(parts.GetRange(delimiter + 1, parts.Count - delimiter - 1));
-        return ValueTask.CompletedTask;
+        return delimiter >= 0 ? DeliverAsync(parts.GetRange(delimiter + 1, parts.Count - delimiter - 1)) : ValueTask.CompletedTask;
     }
 
     public bool Send(IReadOnlyList<byte[]> body)

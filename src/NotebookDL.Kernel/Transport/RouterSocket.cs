@@ -1,43 +1,38 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using NotebookDL.Kernel.Diagnostics;
 
 namespace NotebookDL.Kernel.Transport;
 
 /// <summary>
 /// ROUTER: every received message is prefixed with the sender's routing id, and a sent message's first part
 /// names the peer it goes to. Peers without an Identity get a generated one starting with a zero octet
-/// (reserved for implementations by RFC 37). A reconnecting peer with the same identity takes over its route
-/// (a client reconnecting before its old connection is known dead must not be locked out); if the newer
-/// connection goes away, the route falls back to the older one.
+/// (reserved for implementations by RFC 37). A peer announcing an identity that a connected peer already has is
+/// refused, as libzmq's ROUTER does by default (ZMQ_ROUTER_HANDOVER off): identities are not secret (a Jupyter
+/// client's is its session id, which every iopub message shows), so handing the route over would let any local
+/// process take the real client's replies and input prompts.
 /// </summary>
-public sealed class RouterSocket(byte[]? identity = null) : ZmtpSocket(ZmtpSocketType.Router, identity)
+public sealed class RouterSocket(byte[]? identity = null, TransportLimits? limits = null) : ZmtpSocket(ZmtpSocketType.Router, identity, limits)
 {
-    private readonly ConcurrentDictionary<string, List<ZmtpConnection>> routes = new();
+    private readonly ConcurrentDictionary<string, ZmtpConnection> routes = new();
 
-    protected override void OnAttached(ZmtpConnection connection)
+    protected override bool OnAttached(ZmtpConnection connection)
     {
         connection.RoutingId = connection.PeerIdentity.Length > 0 ? connection.PeerIdentity : GenerateRoutingId();
-        var list = routes.GetOrAdd(Key(connection.RoutingId), _ => []);
-        lock (list) list.Add(connection);
+        if (routes.TryAdd(Key(connection.RoutingId), connection)) return true;
+        RateLimitedLog.Warnings.Write("duplicate-identity", $"ROUTER refused {connection.RemoteEndPoint}: a connected peer already has its identity");
+        return false;
     }
 
-    protected override void OnDetached(ZmtpConnection connection)
-    {
-        if (routes.TryGetValue(Key(connection.RoutingId), out var list))
-            lock (list) list.Remove(connection);
-    }
+    protected override void OnDetached(ZmtpConnection connection) =>
+        routes.TryRemove(new KeyValuePair<string, ZmtpConnection>(Key(connection.RoutingId), connection));
 
-    private ZmtpConnection? Route(byte[] routingId)
-    {
-        if (!routes.TryGetValue(Key(routingId), out var list)) return null;
-        lock (list) return list.Count > 0 ? list[^1] : null;
-    }
+    private ZmtpConnection? Route(byte[] routingId) => routes.TryGetValue(Key(routingId), out var connection) ? connection : null;
 
     protected override ValueTask OnMessageAsync(ZmtpConnection connection, List<byte[]> parts)
     {
         parts.Insert(0, connection.RoutingId);
-        Deliver(parts);
-        return ValueTask.CompletedTask;
+        return DeliverAsync(parts);
     }
 
     /// <summary>Sends parts[1..] to the peer named by parts[0]; unknown peers are dropped silently, as libzmq does.</summary>

@@ -3,11 +3,7 @@ namespace NotebookDL.Kernel.Transport;
 /// <summary>SUB, the client side of PUB; it can announce subscriptions either the ZMTP 3.0 or the 3.1 way.</summary>
 public sealed class SubSocket() : ZmtpSocket(ZmtpSocketType.Sub)
 {
-    protected override ValueTask OnMessageAsync(ZmtpConnection connection, List<byte[]> parts)
-    {
-        Deliver(parts);
-        return ValueTask.CompletedTask;
-    }
+    protected override ValueTask OnMessageAsync(ZmtpConnection connection, List<byte[]> parts) => DeliverAsync(parts);
 
     /// <summary>Subscribes on every connected peer; <paramref name="asCommand"/> picks the 3.1 SUBSCRIBE command.</summary>
     public void Subscribe(byte[] topic, bool asCommand = false)

@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using System.Text;
-using System.Threading.Channels;
 using NotebookDL.Kernel.Diagnostics;
 
 namespace NotebookDL.Kernel.Transport;
@@ -8,6 +7,7 @@ namespace NotebookDL.Kernel.Transport;
 /// <summary>
 /// One ZMTP 3.x connection over TCP: the NULL handshake, then one reader task (frames → messages and commands,
 /// PINGs answered here) and one writer task draining an outbound queue, so senders never block on the network.
+/// Everything a peer can make it hold is bounded by <see cref="TransportLimits"/>.
 /// </summary>
 public sealed class ZmtpConnection : IAsyncDisposable
 {
@@ -15,25 +15,39 @@ public sealed class ZmtpConnection : IAsyncDisposable
     private readonly TcpClient client;
     private readonly NetworkStream network;
     private readonly Stream reader;
-    private readonly Channel<byte[]> outbound;
+    private readonly OutboundQueue outbound;
+    private readonly TransportLimits limits;
     private readonly CancellationTokenSource stop = new();
     private Task? writerTask;
     private int droppedWarnings;
 
-    private ZmtpConnection(TcpClient client, ZmtpSocketType localType, int? sendHighWaterMark)
+    private ZmtpConnection(TcpClient client, ZmtpSocketType localType, TransportLimits limits)
     {
         this.client = client;
+        this.limits = limits;
         client.NoDelay = true;
         network = client.GetStream();
-        reader = new BufferedStream(network, 64 * 1024);
+        reader = new BufferedStream(network, 16 * 1024);
         LocalType = localType;
-        outbound = sendHighWaterMark is int hwm
-            // At the mark the OLDEST queued message goes: the newest ones (a cell's error, the final idle status)
-            // are what a front end needs to leave "busy", so they must survive a flood of display updates.
-            ? Channel.CreateBounded<byte[]>(new BoundedChannelOptions(hwm) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true }, _ => OnDropped())
-            : Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
-        RemoteEndPoint = client.Client.RemoteEndPoint?.ToString() ?? "?";
+        outbound = new OutboundQueue(limits.SendHighWaterMark, limits.MaxQueuedBytes);
+        RemoteEndPoint = Describe(client);
     }
+
+    /// <summary>The peer's address for log lines; "?" once the connection is gone (asking would throw).</summary>
+    public static string Describe(TcpClient client)
+    {
+        try
+        {
+            return client.Client.RemoteEndPoint?.ToString() ?? "?";
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            return "?";
+        }
+    }
+
+    /// <summary>Encodes the message that tells this peer how many of its messages were dropped (iopub's stream notice).</summary>
+    public Func<int, byte[]?>? DroppedNotice { get; set; }
 
     public ZmtpSocketType LocalType { get; }
 
@@ -51,13 +65,15 @@ public sealed class ZmtpConnection : IAsyncDisposable
 
     /// <summary>Greets, runs the NULL mechanism and exchanges READY; closes the connection on any failure.</summary>
     public static async Task<ZmtpConnection> EstablishAsync(TcpClient client, ZmtpSocketType localType, byte[]? identity,
-        int? sendHighWaterMark, CancellationToken cancellationToken)
+        TransportLimits limits, CancellationToken cancellationToken)
     {
-        var connection = new ZmtpConnection(client, localType, sendHighWaterMark);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(HandshakeTimeout);
         try
         {
+            // Inside the try: a peer that reset the connection before it was accepted fails here already
+            // (setsockopt, GetStream), and its socket must still be closed, or each such peer leaks a descriptor.
+            var connection = new ZmtpConnection(client, localType, limits);
             await connection.HandshakeAsync(identity, timeout.Token).ConfigureAwait(false);
             return connection;
         }
@@ -84,7 +100,7 @@ public sealed class ZmtpConnection : IAsyncDisposable
         if (LocalType.SendsIdentity()) properties.Add(new("Identity", identity ?? []));
         await WriteDirectAsync(ZmtpCommand.CreateReady(properties), cancellationToken).ConfigureAwait(false);
 
-        var frame = await FrameCodec.ReadAsync(reader, cancellationToken).ConfigureAwait(false);
+        var frame = await FrameCodec.ReadAsync(reader, limits.MaxMessageSize, cancellationToken).ConfigureAwait(false);
         if (!frame.IsCommand) throw new ZmtpProtocolException("expected READY, got a message frame");
         var command = ZmtpCommand.Parse(frame.Body);
         if (command.Name == ZmtpCommand.Error)
@@ -111,18 +127,19 @@ public sealed class ZmtpConnection : IAsyncDisposable
         {
             await ReadLoopAsync(onMessage, onCommand).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is EndOfStreamException or IOException or ObjectDisposedException or OperationCanceledException or SocketException)
+        catch (Exception ex) when (ex is EndOfStreamException or IOException or ObjectDisposedException or OperationCanceledException
+            or SocketException or System.Threading.Channels.ChannelClosedException)
         {
             Log.Debug($"{LocalType.WireName()} peer {RemoteEndPoint} left");
         }
         catch (ZmtpProtocolException ex)
         {
-            Log.Warn($"{LocalType.WireName()} peer {RemoteEndPoint} broke the protocol: {ex.Message}");
+            RateLimitedLog.Warnings.Write("protocol", $"{LocalType.WireName()} peer {RemoteEndPoint} broke the protocol: {ex.Message}; closed it");
         }
         finally
         {
             stop.Cancel();
-            outbound.Writer.TryComplete();
+            outbound.Complete();
             client.Dispose();
         }
     }
@@ -130,9 +147,10 @@ public sealed class ZmtpConnection : IAsyncDisposable
     private async Task ReadLoopAsync(Func<List<byte[]>, ValueTask> onMessage, Func<ZmtpCommand, ValueTask> onCommand)
     {
         var parts = new List<byte[]>();
+        long size = 0;
         while (true)
         {
-            var frame = await FrameCodec.ReadAsync(reader, stop.Token).ConfigureAwait(false);
+            var frame = await FrameCodec.ReadAsync(reader, limits.MaxMessageSize - size, stop.Token).ConfigureAwait(false);
             if (frame.IsCommand)
             {
                 if (parts.Count > 0) throw new ZmtpProtocolException("command frame inside a multipart message");
@@ -143,9 +161,16 @@ public sealed class ZmtpConnection : IAsyncDisposable
                 continue;
             }
             parts.Add(frame.Body);
-            if (frame.More) continue;
+            size += frame.Body.Length;
+            if (frame.More)
+            {
+                if (parts.Count >= limits.MaxMessageParts)
+                    throw new ZmtpProtocolException($"a message of more than {limits.MaxMessageParts} parts");
+                continue;
+            }
             var message = parts;
             parts = [];
+            size = 0;
             await onMessage(message).ConfigureAwait(false);
         }
     }
@@ -154,11 +179,11 @@ public sealed class ZmtpConnection : IAsyncDisposable
     {
         try
         {
-            while (await outbound.Reader.WaitToReadAsync(stop.Token).ConfigureAwait(false))
+            while (await outbound.DequeueAsync(stop.Token).ConfigureAwait(false) is { } buffer)
             {
-                while (outbound.Reader.TryRead(out var buffer))
-                    await network.WriteAsync(buffer, stop.Token).ConfigureAwait(false);
-                await network.FlushAsync(stop.Token).ConfigureAwait(false);
+                if (outbound.TakeDropped() is > 0 and var dropped && DroppedNotice?.Invoke(dropped) is { } notice)
+                    await network.WriteAsync(notice, stop.Token).ConfigureAwait(false);
+                await network.WriteAsync(buffer, stop.Token).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException or OperationCanceledException or SocketException)
@@ -169,20 +194,19 @@ public sealed class ZmtpConnection : IAsyncDisposable
         }
     }
 
-    /// <summary>Queues an encoded message or command; false when the queue is full (PUB high-water mark) or closed.</summary>
-    public bool Enqueue(byte[] encoded)
+    /// <summary>
+    /// Queues an encoded message or command; false when the queue refused it (the peer is not reading) or is closed.
+    /// <paramref name="droppable"/> messages make room for later ones (see <see cref="OutboundQueue"/>).
+    /// </summary>
+    public bool Enqueue(byte[] encoded, bool droppable = false)
     {
-        if (outbound.Writer.TryWrite(encoded)) return true;
-        OnDropped();
-        return false;
+        bool queued = outbound.TryEnqueue(encoded, droppable);
+        if (outbound.PendingDropped > 0 && !stop.IsCancellationRequested && Interlocked.Increment(ref droppedWarnings) == 1)
+            RateLimitedLog.Warnings.Write("not-reading", $"{LocalType.WireName()} peer {RemoteEndPoint} is not reading; dropping messages queued for it");
+        return queued;
     }
 
-    /// <summary>One warning per connection, however many messages are dropped (a log line per drop would amplify a flood).</summary>
-    private void OnDropped()
-    {
-        if (!stop.IsCancellationRequested && Interlocked.Increment(ref droppedWarnings) == 1)
-            Log.Warn($"{LocalType.WireName()} peer {RemoteEndPoint} is not reading; dropping its oldest queued messages");
-    }
+    public int QueuedMessages => outbound.Count;
 
     public bool SendMessage(IReadOnlyList<byte[]> parts) => Enqueue(FrameCodec.EncodeMessage(parts));
 
@@ -191,7 +215,7 @@ public sealed class ZmtpConnection : IAsyncDisposable
     /// <summary>Sends what is queued (up to <paramref name="timeout"/>), then closes.</summary>
     public async Task CloseAsync(TimeSpan timeout)
     {
-        outbound.Writer.TryComplete();
+        outbound.Complete();
         if (writerTask is { } writer) await Task.WhenAny(writer, Task.Delay(timeout)).ConfigureAwait(false);
         stop.Cancel();
         client.Dispose();

@@ -7,8 +7,9 @@ using NotebookDL.Kernel.Diagnostics;
 namespace NotebookDL.Kernel.Transport;
 
 /// <summary>
-/// What every socket type shares: binding (accepting any number of peers) or connecting, the handshake,
-/// and a queue of received messages. Subclasses give messages their socket-type semantics.
+/// What every socket type shares: binding (accepting peers up to <see cref="TransportLimits.MaxConnections"/>) or
+/// connecting, the handshake, and a bounded queue of received messages. Subclasses give messages their socket-type
+/// semantics.
 /// </summary>
 public abstract class ZmtpSocket : IAsyncDisposable
 {
@@ -16,14 +17,20 @@ public abstract class ZmtpSocket : IAsyncDisposable
     private readonly List<TcpListener> listeners = [];
     private readonly ConcurrentDictionary<ZmtpConnection, Task> connections = new();
     private readonly List<Task> acceptLoops = [];
-    private readonly Channel<List<byte[]>> inbound = Channel.CreateUnbounded<List<byte[]>>();
+    private readonly Channel<List<byte[]>> inbound;
     private readonly TaskCompletionSource firstPeer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long inboundBytes;
+    private int handshaking;
 
-    protected ZmtpSocket(ZmtpSocketType type, byte[]? identity = null, int? sendHighWaterMark = null)
+    /// <summary>How long the accept loop pauses after a failed accept (out of file descriptors, say) before it tries again.</summary>
+    private static readonly TimeSpan AcceptRetryDelay = TimeSpan.FromMilliseconds(100);
+
+    protected ZmtpSocket(ZmtpSocketType type, byte[]? identity = null, TransportLimits? limits = null)
     {
         Type = type;
         Identity = identity;
-        SendHighWaterMark = sendHighWaterMark;
+        Limits = limits ?? TransportLimits.Default;
+        inbound = Channel.CreateBounded<List<byte[]>>(new BoundedChannelOptions(Limits.ReceiveHighWaterMark) { FullMode = BoundedChannelFullMode.Wait });
     }
 
     public ZmtpSocketType Type { get; }
@@ -31,9 +38,12 @@ public abstract class ZmtpSocket : IAsyncDisposable
     /// <summary>The Identity property announced when this socket is a REQ, DEALER or ROUTER peer.</summary>
     public byte[]? Identity { get; }
 
-    public int? SendHighWaterMark { get; }
+    public TransportLimits Limits { get; }
 
     public int ConnectionCount => connections.Count;
+
+    /// <summary>Messages queued for peers and not yet written to the network.</summary>
+    public int QueuedMessages => connections.Keys.Sum(c => c.QueuedMessages);
 
     protected ICollection<ZmtpConnection> Connections => connections.Keys;
 
@@ -58,16 +68,42 @@ public abstract class ZmtpSocket : IAsyncDisposable
     {
         var client = new TcpClient(AddressFamily.InterNetwork);
         await client.ConnectAsync(host, port, cancellationToken).ConfigureAwait(false);
-        var connection = await ZmtpConnection.EstablishAsync(client, Type, Identity, SendHighWaterMark, cancellationToken).ConfigureAwait(false);
+        var connection = await ZmtpConnection.EstablishAsync(client, Type, Identity, Limits, cancellationToken).ConfigureAwait(false);
         Attach(connection);
     }
 
-    public ValueTask<List<byte[]>> ReceiveAsync(CancellationToken cancellationToken = default) =>
-        inbound.Reader.ReadAsync(cancellationToken);
+    public async ValueTask<List<byte[]>> ReceiveAsync(CancellationToken cancellationToken = default)
+    {
+        var message = await inbound.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        Interlocked.Add(ref inboundBytes, -Size(message));
+        return message;
+    }
 
-    public bool TryReceive(out List<byte[]> message) => inbound.Reader.TryRead(out message!);
+    public bool TryReceive(out List<byte[]> message)
+    {
+        if (!inbound.Reader.TryRead(out message!)) return false;
+        Interlocked.Add(ref inboundBytes, -Size(message));
+        return true;
+    }
 
-    protected void Deliver(List<byte[]> message) => inbound.Writer.TryWrite(message);
+    /// <summary>
+    /// Queues a received message for <see cref="ReceiveAsync"/>. While the queue is full (in messages or octets) the
+    /// connection that sent it is not read, so a peer sending faster than the kernel handles messages waits on TCP.
+    /// </summary>
+    protected async ValueTask DeliverAsync(List<byte[]> message)
+    {
+        while (Interlocked.Read(ref inboundBytes) > Limits.MaxQueuedBytes)
+            await Task.Delay(5, shutdown.Token).ConfigureAwait(false);
+        Interlocked.Add(ref inboundBytes, Size(message));
+        await inbound.Writer.WriteAsync(message, shutdown.Token).ConfigureAwait(false);
+    }
+
+    private static long Size(List<byte[]> message)
+    {
+        long size = 0;
+        foreach (var part in message) size += part.Length;
+        return size;
+    }
 
     protected abstract ValueTask OnMessageAsync(ZmtpConnection connection, List<byte[]> parts);
 
@@ -77,10 +113,15 @@ public abstract class ZmtpSocket : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    protected virtual void OnAttached(ZmtpConnection connection) { }
+    /// <summary>Registers a peer that finished its handshake; false refuses it (the connection is then closed).</summary>
+    protected virtual bool OnAttached(ZmtpConnection connection) => true;
 
     protected virtual void OnDetached(ZmtpConnection connection) { }
 
+    /// <summary>
+    /// Accepts until disposed. A failed accept (EMFILE when the process is out of file descriptors, a connection reset
+    /// before it was accepted) pauses briefly and tries again: one bad moment must not close the port for good.
+    /// </summary>
     private async Task AcceptLoopAsync(TcpListener listener)
     {
         while (!shutdown.IsCancellationRequested)
@@ -90,30 +131,52 @@ public abstract class ZmtpSocket : IAsyncDisposable
             {
                 client = await listener.AcceptTcpClientAsync(shutdown.Token).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException)
+            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
             {
                 return;
             }
+            catch (SocketException ex)
+            {
+                RateLimitedLog.Warnings.Write("accept", $"{Type.WireName()} could not accept a connection ({ex.SocketErrorCode}: {ex.Message}); retrying");
+                await Task.Delay(AcceptRetryDelay, shutdown.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                continue;
+            }
+            if (connections.Count + Volatile.Read(ref handshaking) >= Limits.MaxConnections)
+            {
+                RateLimitedLog.Warnings.Write("too-many", $"{Type.WireName()} already holds {Limits.MaxConnections} connections; closed a new one");
+                client.Dispose();
+                continue;
+            }
+            Interlocked.Increment(ref handshaking);
             _ = Task.Run(() => HandshakeAndAttachAsync(client));
         }
     }
 
     private async Task HandshakeAndAttachAsync(TcpClient client)
     {
+        var peer = ZmtpConnection.Describe(client);
         try
         {
-            var connection = await ZmtpConnection.EstablishAsync(client, Type, Identity, SendHighWaterMark, shutdown.Token).ConfigureAwait(false);
+            var connection = await ZmtpConnection.EstablishAsync(client, Type, Identity, Limits, shutdown.Token).ConfigureAwait(false);
             Attach(connection);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            Log.Warn($"{Type.WireName()} handshake with {client.Client?.RemoteEndPoint} failed: {ex.Message}");
+            RateLimitedLog.Warnings.Write("handshake", $"{Type.WireName()} handshake with {peer} failed: {ex.Message}");
+        }
+        finally
+        {
+            Interlocked.Decrement(ref handshaking);
         }
     }
 
     private void Attach(ZmtpConnection connection)
     {
-        OnAttached(connection);
+        if (!OnAttached(connection))
+        {
+            _ = connection.CloseAsync(TimeSpan.FromSeconds(1));
+            return;
+        }
         var run = connection.RunAsync(parts => OnMessageAsync(connection, parts), command => OnCommandAsync(connection, command));
         connections[connection] = run;
         firstPeer.TrySetResult();

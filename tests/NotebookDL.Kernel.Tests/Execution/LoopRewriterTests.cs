@@ -53,4 +53,28 @@ public class LoopRewriterTests
         Assert.Equal(expected, Rewrite(code));
         Assert.Equal(expected, Rewrite("{ " + code + " }")[2..^2]); // as a local function inside a block
     }
+
+    private const string Frame = "global::NotebookDL.Kernel.Execution.CellCancellation.Frame";
+
+    [Theory]
+    [InlineData("Func<int, int> g = null; g = n => g(n + 1);", "Func<int, int> g = null; g = n => " + Frame + "(g)(n + 1);")]
+    [InlineData("Action<int> a = null; a = n => a.Invoke(n);", "Action<int> a = null; a = n => " + Frame + "(a).Invoke(n);")]
+    [InlineData("int Apply(Func<int, int> f) => f(1);", "int Apply(Func<int, int> f) {" + Enter + "return " + Frame + "(f)(1);}")]
+    [InlineData("Action a = () => { a(); };", "Action a = () => { " + Enter + Frame + "(a)(); };")]
+    [InlineData("Action a = delegate { a(); };", "Action a = delegate { " + Enter + Frame + "(a)(); };")]
+    [InlineData("class C { public C() { } int P => P; int Q { get => Q; set { } } }", "class C { public C() { " + Enter + "} int P {get{" + Enter + "return P;}} int Q { get {" + Enter + "return Q;} set { " + Enter + "} } }")]
+    [InlineData("class V { public static V operator +(V a, V b) => a + b; public static implicit operator int(V v) => v; }", "class V { public static V operator +(V a, V b) {" + Enter + "return a + b;} public static implicit operator int(V v) {" + Enter + "return v;} }")]
+    public void Rewrite_LambdasAccessorsAndDelegateCalls_AreGuarded(string code, string expected) =>
+        Assert.Equal(expected, Rewrite(code));
+
+    [Theory]
+    [InlineData("int f(int x) => x; var y = f(2);")]              // a method of the cell: wrapping its group would not compile
+    [InlineData("var s = xs.Select(x => x.ToString());")]          // x.ToString() is a member call, not a variable's
+    [InlineData("Console.WriteLine(nameof(Math));")]
+    public void Rewrite_CallsOfMethods_AreLeftAlone(string code) =>
+        Assert.DoesNotContain(Frame, Rewrite(code));
+
+    [Fact]
+    public void Rewrite_DelegateVariableOfAnEarlierCell_IsGuarded() =>
+        Assert.Equal(Frame + "(earlier)(1);", LoopRewriter.Rewrite("earlier(1);", ScriptEnvironment.ParseOptions, ["earlier"]));
 }

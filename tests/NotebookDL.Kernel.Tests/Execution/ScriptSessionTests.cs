@@ -158,6 +158,10 @@ public class ScriptSessionTests(SharedSession shared)
     [Theory]
     [InlineData("void Forever() => Forever();\nForever();")]
     [InlineData("int Depth(int n) { return Depth(n + 1) + 1; }\nDepth(0)")]
+    [InlineData("Func<int, int> g = null;\ng = n => g(n + 1) + 1;\ng(0)")]
+    [InlineData("Action a = null;\na = () => { a(); };\na();")]
+    [InlineData("class Loop { public int P => P; }\nnew Loop().P")]
+    [InlineData("class Ctor { public Ctor() { new Ctor(); } }\nnew Ctor();")]
     public async Task Execute_RunawayRecursion_IsACellErrorAndTheSessionLives(string code)
     {
         await Run("var survivor = 41;");
@@ -189,6 +193,45 @@ public class ScriptSessionTests(SharedSession shared)
         Assert.Contains("showing its value failed", result.Error?.EValue);
         Assert.Contains("FormatException: no text", result.Error?.EValue);
         Assert.Equal("7", after.Value?["text/plain"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Execute_ValueWhoseToStringBlocks_IsInterruptedAndTheSessionLives()
+    {
+        await Run("var beforeStuck = 6;");
+        var stuck = Run("class Stuck { public override string ToString() { System.Threading.Thread.Sleep(System.Threading.Timeout.Infinite); return \"\"; } }\nnew Stuck()");
+        await Task.Delay(500);
+        CellCancellation.Interrupt();
+
+        var (result, _) = await stuck.WaitAsync(TimeSpan.FromSeconds(30));
+        var (after, _) = await Run("beforeStuck * 7");
+
+        Assert.Equal("KeyboardInterrupt", result.Error?.EName);
+        Assert.Equal("42", after.Value?["text/plain"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Execute_LambdaRecursingThroughAVariableOfAnEarlierCell_IsACellError()
+    {
+        await Run("Func<int, int> countDown = null;");
+
+        var (result, _) = await Run("countDown = n => countDown(n + 1);\ncountDown(0)");
+
+        Assert.Equal("InsufficientExecutionStackException", result.Error?.EName);
+    }
+
+    [Theory]
+    [InlineData("var t = new System.Threading.Thread(() => throw new InvalidOperationException(\"raw thread\"));\nt.Start(); t.Join();\n1", "raw thread")]
+    [InlineData("System.Threading.ThreadPool.QueueUserWorkItem(_ => throw new InvalidOperationException(\"pool item\"));\nawait Task.Delay(300);\n1", "pool item")]
+    [InlineData("var timer = new System.Threading.Timer(_ => throw new InvalidOperationException(\"timer\"), null, 10, -1);\nawait Task.Delay(300);\n1", "timer")]
+    public async Task Execute_ThreadTheCellStartsThrows_IsReportedAndTheKernelLives(string code, string message)
+    {
+        var (result, output) = await Run(code);
+        var (after, _) = await Run("41 + 1");
+
+        Assert.Null(result.Error);
+        Assert.Contains($"InvalidOperationException: {message}", output.Stderr);
+        Assert.Equal("42", after.Value?["text/plain"]?.GetValue<string>());
     }
 
     [Fact]

@@ -79,12 +79,12 @@ public class GraderTests
     }
 
     [Fact]
-    public async Task GradeAsync_CrashingThread_KernelRestartedAndOnlyThatExerciseLost()
+    public async Task GradeAsync_CrashingThread_ReportedOnStderrAndOnlyThatExerciseLost()
     {
         var report = await GradeAsync(StudentAnswering(
             "static int Add(int a, int b)\n{\n    if (a == 2) { var t = new System.Threading.Thread(() => throw new InvalidOperationException(\"boom\")); t.Start(); t.Join(); }\n    return a + b;\n}"));
         Assert.Equal(new Dictionary<string, double?> { ["test_add"] = 2, ["test_twice"] = 0, ["why"] = 0 }, Points(report));
-        Assert.StartsWith("failed: DeadKernelError: the kernel process exited (code ", report.Exercises[1].Status);
+        Assert.StartsWith("failed: wrote to stderr: Background work started by a cell failed during this cell: InvalidOperationException: boom", report.Exercises[1].Status);
     }
 
     [Fact]

@@ -6,9 +6,12 @@ using NotebookDL.Kernel.Server;
 namespace NotebookDL.Kernel.Tests.Server;
 
 /// <summary>One in-process kernel on ephemeral ports, talked to through the project's own transport.</summary>
-public sealed class KernelFixture : IAsyncLifetime
+public class KernelFixture : IAsyncLifetime
 {
     public const string Key = "test-key";
+
+    /// <summary>iopub's limits for this kernel; null keeps the kernel's own.</summary>
+    protected virtual NotebookDL.Kernel.Transport.TransportLimits? IopubLimits => null;
 
     public KernelServer Server { get; private set; } = null!;
 
@@ -16,7 +19,7 @@ public sealed class KernelFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Server = KernelServer.Start(new ConnectionInfo("tcp", "127.0.0.1", 0, 0, 0, 0, 0, Key, "hmac-sha256", "notebookdl-csharp"));
+        Server = KernelServer.Start(new ConnectionInfo("tcp", "127.0.0.1", 0, 0, 0, 0, 0, Key, "hmac-sha256", "notebookdl-csharp"), iopubLimits: IopubLimits);
         Client = await TestKernelClient.ConnectAsync(Server.Sockets.Bound);
         Assert.True(await Server.Sockets.IoPub.WaitForSubscriberAsync(TimeSpan.FromSeconds(10)));
     }

@@ -34,11 +34,19 @@ public sealed class TestKernelClient : IAsyncDisposable
     public static async Task<TestKernelClient> ConnectAsync(ConnectionInfo info, string? key = null)
     {
         var client = new TestKernelClient(key ?? info.Key);
-        await client.Shell.ConnectAsync(info.Ip, info.ShellPort);
-        await client.Control.ConnectAsync(info.Ip, info.ControlPort);
-        await client.Stdin.ConnectAsync(info.Ip, info.StdinPort);
-        await client.IoPub.ConnectAsync(info.Ip, info.IopubPort);
-        await client.Heartbeat.ConnectAsync(info.Ip, info.HbPort);
+        try
+        {
+            await client.Shell.ConnectAsync(info.Ip, info.ShellPort);
+            await client.Control.ConnectAsync(info.Ip, info.ControlPort);
+            await client.Stdin.ConnectAsync(info.Ip, info.StdinPort);
+            await client.IoPub.ConnectAsync(info.Ip, info.IopubPort);
+            await client.Heartbeat.ConnectAsync(info.Ip, info.HbPort);
+        }
+        catch
+        {
+            await client.DisposeAsync();   // a half-connected client would hold the kernel's connection slots
+            throw;
+        }
         client.IoPub.Subscribe([]);
         return client;
     }

@@ -47,7 +47,7 @@ public class FrameCodecTests
         using var stream = new MemoryStream(FrameCodec.EncodeMessage(parts));
 
         var read = new List<ZmtpFrame>();
-        for (int i = 0; i < parts.Count; i++) read.Add(await FrameCodec.ReadAsync(stream, CancellationToken.None));
+        for (int i = 0; i < parts.Count; i++) read.Add(await FrameCodec.ReadAsync(stream, long.MaxValue, CancellationToken.None));
 
         Assert.Equal(parts, read.Select(f => f.Body));
         Assert.Equal(new[] { true, true, false }, read.Select(f => f.More));
@@ -66,16 +66,16 @@ public class FrameCodecTests
     public async Task Reserved_flag_bits_and_more_on_commands_are_protocol_errors()
     {
         using var reserved = new MemoryStream([0x80, 0]);
-        await Assert.ThrowsAsync<ZmtpProtocolException>(() => FrameCodec.ReadAsync(reserved, CancellationToken.None).AsTask());
+        await Assert.ThrowsAsync<ZmtpProtocolException>(() => FrameCodec.ReadAsync(reserved, long.MaxValue, CancellationToken.None).AsTask());
 
         using var moreCommand = new MemoryStream([0x05, 1, 1]);
-        await Assert.ThrowsAsync<ZmtpProtocolException>(() => FrameCodec.ReadAsync(moreCommand, CancellationToken.None).AsTask());
+        await Assert.ThrowsAsync<ZmtpProtocolException>(() => FrameCodec.ReadAsync(moreCommand, long.MaxValue, CancellationToken.None).AsTask());
     }
 
     [Fact]
     public async Task Truncated_stream_is_end_of_stream()
     {
         using var stream = new MemoryStream([0x00, 5, 1, 2]);
-        await Assert.ThrowsAsync<EndOfStreamException>(() => FrameCodec.ReadAsync(stream, CancellationToken.None).AsTask());
+        await Assert.ThrowsAsync<EndOfStreamException>(() => FrameCodec.ReadAsync(stream, long.MaxValue, CancellationToken.None).AsTask());
     }
 }

@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using NotebookDL.Kernel.Transport;
 
 namespace NotebookDL.Kernel.Tests.Transport;
@@ -51,27 +50,45 @@ public class LoopbackTests
     }
 
     [Fact]
-    public async Task A_second_peer_with_the_same_identity_takes_over_and_the_route_falls_back_when_it_leaves()
+    public async Task Router_SecondPeerWithAConnectedPeersIdentity_IsRefusedAndTheRouteStays()
     {
         await using var router = new RouterSocket();
         int port = router.Bind("127.0.0.1", 0);
-        await using var first = new DealerSocket(B("same"));
+        await using var owner = new DealerSocket(B("same"));
+        await owner.ConnectAsync("127.0.0.1", port);
+        owner.Send([B("1")]);
+        await Receive(router);
+        await using var impostor = new DealerSocket(B("same"));
+        await impostor.ConnectAsync("127.0.0.1", port);
+        var deadline = DateTime.UtcNow + Timeout;
+        while (impostor.ConnectionCount > 0 && DateTime.UtcNow < deadline) await Task.Delay(10);
+
+        Assert.Equal(0, impostor.ConnectionCount);   // the ROUTER closed it
+        Assert.Equal(1, router.ConnectionCount);
+        router.Send([B("same"), B("to the owner")]);
+        Assert.Equal("to the owner", System.Text.Encoding.UTF8.GetString((await Receive(owner))[0]));
+        Assert.False(impostor.TryReceive(out _));
+    }
+
+    [Fact]
+    public async Task Router_IdentityOfAPeerThatLeft_IsFreeAgain()
+    {
+        await using var router = new RouterSocket();
+        int port = router.Bind("127.0.0.1", 0);
+        var first = new DealerSocket(B("again"));
         await first.ConnectAsync("127.0.0.1", port);
         first.Send([B("1")]);
         await Receive(router);
-        var second = new DealerSocket(B("same"));
+        await first.DisposeAsync();
+        var deadline = DateTime.UtcNow + Timeout;
+        while (router.ConnectionCount > 0 && DateTime.UtcNow < deadline) await Task.Delay(10);
+
+        await using var second = new DealerSocket(B("again"));
         await second.ConnectAsync("127.0.0.1", port);
         second.Send([B("2")]);
         await Receive(router);
-
-        router.Send([B("same"), B("to newest")]);
-        Assert.Equal("to newest", System.Text.Encoding.UTF8.GetString((await Receive(second))[0]));
-
-        await second.DisposeAsync();
-        var deadline = DateTime.UtcNow + Timeout;
-        while (router.ConnectionCount > 1 && DateTime.UtcNow < deadline) await Task.Delay(10);
-        router.Send([B("same"), B("to first")]);
-        Assert.Equal("to first", System.Text.Encoding.UTF8.GetString((await Receive(first))[0]));
+        Assert.True(router.Send([B("again"), B("welcome back")]));
+        Assert.Equal("welcome back", System.Text.Encoding.UTF8.GetString((await Receive(second))[0]));
     }
 
     [Fact]
@@ -157,43 +174,5 @@ public class LoopbackTests
 
         Assert.Equal("ERROR", ZmtpCommand.Parse(frame.Body).Name);
         Assert.Equal(0, router.ConnectionCount);
-    }
-
-    /// <summary>A hand-driven peer for tests that need to send or inspect raw frames.</summary>
-    private sealed class RawPeer : IDisposable
-    {
-        private readonly TcpClient client;
-        private readonly NetworkStream stream;
-
-        private RawPeer(TcpClient client)
-        {
-            this.client = client;
-            stream = client.GetStream();
-        }
-
-        public static async Task<RawPeer> ConnectAsync(int port, string socketType)
-        {
-            var client = new TcpClient();
-            await client.ConnectAsync("127.0.0.1", port);
-            var peer = new RawPeer(client);
-            await peer.WriteAsync(ZmtpGreeting.Default.ToBytes());
-            var greeting = new byte[64];
-            await peer.stream.ReadExactlyAsync(greeting);
-            Assert.Equal("NULL", ZmtpGreeting.Parse(greeting).Mechanism);
-            await peer.WriteAsync(FrameCodec.EncodeCommand(ZmtpCommand.CreateReady([new("Socket-Type", B(socketType))])));
-            var ready = await peer.ReadFrameAsync();
-            Assert.Equal("READY", ZmtpCommand.Parse(ready.Body).Name);
-            return peer;
-        }
-
-        public async Task WriteAsync(byte[] bytes) => await stream.WriteAsync(bytes);
-
-        public async Task<ZmtpFrame> ReadFrameAsync()
-        {
-            using var cts = new CancellationTokenSource(Timeout);
-            return await FrameCodec.ReadAsync(stream, cts.Token);
-        }
-
-        public void Dispose() => client.Dispose();
     }
 }
