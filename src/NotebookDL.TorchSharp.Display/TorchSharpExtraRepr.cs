@@ -23,6 +23,8 @@ internal static class TorchSharpExtraRepr
         Modules.LeakyReLU leaky => $"negative_slope={Py(leaky.negative_slope)}" + (leaky.inplace ? ", inplace=True" : ""),
         Modules.Softmax softmax => $"dim={softmax.dim}",
         Modules.LogSoftmax logSoftmax => $"dim={logSoftmax.dim}",
+        Modules.AdaptiveAvgPool2d pool => $"output_size={(pool.output_size.Length == 1 ? pool.output_size[0].ToString(CultureInfo.InvariantCulture) : $"({string.Join(", ", pool.output_size)})")}",
+        Modules.GELU gelu => $"approximate='{gelu.approximate.ToString().ToLowerInvariant()}'",
         Modules.NormBase norm =>
             $"{norm.num_features}, eps={Py(norm.eps)}, momentum={(norm.momentum is { } m ? Py(m) : "None")}, affine={Py(norm.affine)}, track_running_stats={Py(norm.track_running_stats)}",
         _ => "",

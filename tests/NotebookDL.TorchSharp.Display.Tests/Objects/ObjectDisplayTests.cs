@@ -82,4 +82,16 @@ public class ObjectDisplayTests
         Assert.True(Formatter.HasRichDisplay(typeof(global::TorchSharp.Modules.Sequential)));
         Assert.True(Formatter.HasRichDisplay(typeof(History)));
     }
+
+    [Fact]
+    public void ToMimeBundle_PoolingAndGeluLayers_PrintTheirConfigurationAsTheManagedEngineDoes()
+    {
+        TorchSharpNatives.EnsureLoaded();
+        var onTorchSharp = Formatter.ToMimeBundle(torch.nn.Sequential(torch.nn.GELU(), torch.nn.AdaptiveAvgPool2d([1, 1]))).Text;
+        var onManaged = MD.Formatter.ToMimeBundle(M.nn.Sequential(M.nn.GELU(), M.nn.AdaptiveAvgPool2d([1, 1]))).Text;
+
+        Assert.Equal(onManaged, onTorchSharp);
+        Assert.Contains("(0): GELU(approximate='none')", onTorchSharp);
+        Assert.Contains("(1): AdaptiveAvgPool2d(output_size=(1, 1))", onTorchSharp);
+    }
 }
