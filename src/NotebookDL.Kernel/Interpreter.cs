@@ -69,6 +69,17 @@ public sealed class Interpreter(ScriptSession session, MagicRegistry magics)
         return null;
     }
 
+    /// <summary>
+    /// Moves <paramref name="session"/> to <paramref name="engine"/> before its first code, activating the engine first so
+    /// a failure leaves the session on the engine it had; an error result when the engine cannot run.
+    /// </summary>
+    public static async Task<CellResult?> SwitchEngineAsync(ScriptSession session, KernelEngine engine)
+    {
+        if (await ActivateAsync(engine).ConfigureAwait(false) is { } failed) return failed;
+        session.UseEngine(engine);
+        return null;
+    }
+
     /// <summary>Restores #r "nuget:" packages (progress goes to the cell) and references them; an error result on failure.</summary>
     private async Task<CellResult?> RestoreAsync(IReadOnlyList<PackageRequest> packages)
     {

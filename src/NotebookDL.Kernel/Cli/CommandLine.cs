@@ -59,7 +59,7 @@ public static class CommandLine
                 Console.Error.WriteLine(engineError);
                 return 2;
             }
-            var chosen = parse.GetValue(engine)?.Trim().ToLowerInvariant();
+            var chosen = parse.GetValue(engine) is { } name ? Engines.KernelEngines.Get(name).Name : null;
             var folder = KernelSpecInstaller.Install(parse.GetValue(prefix)?.FullName, engine: chosen);
             Console.WriteLine($"Installed kernelspec {KernelSpecInstaller.KernelNameFor(chosen)} in {folder}");
             foreach (var shadow in KernelSpecInstaller.Shadowing(folder))

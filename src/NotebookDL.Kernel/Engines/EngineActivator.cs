@@ -35,19 +35,18 @@ public static class EngineActivator
         }
     }
 
-    private static async Task FetchNativesAsync(KernelEngine engine, string package, Exception first, TextWriter progress, NuGetRestorer restorer)
+    private static async Task FetchNativesAsync(KernelEngine engine, PackageRequest package, Exception first, TextWriter progress, NuGetRestorer restorer)
     {
-        var (id, version) = (package.Split('/')[0], package.Split('/')[1]);
-        progress.WriteLine($"The {engine.Name} engine's native libraries are not loadable yet ({FirstLine(first.Message)}); restoring {id} {version}.");
+        progress.WriteLine($"The {engine.Name} engine's native libraries are not loadable yet ({FirstLine(first.Message)}); restoring {package}.");
         try
         {
-            await restorer.FetchAsync([new PackageRequest(id, version)], progress).ConfigureAwait(false);
+            await restorer.FetchAsync([package], progress).ConfigureAwait(false);
         }
         catch (NuGetRestoreException restore)
         {
             throw new EngineActivationException(
-                $"The {engine.Name} engine cannot start: {first.Message} Restoring {id} {version} to fetch libtorch failed too: {restore.Message} " +
-                $"Fix: make the package source reachable (or run 'dotnet add package {id} --version {version}' in any project once), then run the cell again.", first);
+                $"The {engine.Name} engine cannot start: {first.Message} Restoring {package} to fetch libtorch failed too: {restore.Message} " +
+                $"Fix: make the package source reachable (or run 'dotnet add package {package.Name} --version {package.Version}' in any project once), then run the cell again.", first);
         }
         try
         {

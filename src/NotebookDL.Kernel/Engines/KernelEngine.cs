@@ -1,4 +1,5 @@
 using System.Reflection;
+using NotebookDL.Kernel.Execution;
 
 namespace NotebookDL.Kernel.Engines;
 
@@ -9,7 +10,7 @@ namespace NotebookDL.Kernel.Engines;
 /// </summary>
 public sealed class KernelEngine
 {
-    private KernelEngine(Type services, string? nativePackage)
+    private KernelEngine(Type services, PackageRequest? nativePackage)
     {
         Name = (string)(services.GetProperty("EngineName")?.GetValue(null) ?? throw Missing(services, "EngineName"));
         NativePackage = nativePackage;
@@ -22,8 +23,6 @@ public sealed class KernelEngine
         Seed = Bind<Func<long, string>>(services, "Seed");
         Threads = Bind<Func<int?, string>>(services, "Threads");
         AboutText = Bind<Func<string, string, string>>(services, "AboutText");
-        GetThreads = Bind<Func<int>>(services, "GetThreads");
-        SetThreads = Bind<Action<int>>(services, "SetThreads");
         PrepareCellThread = Bind<Action>(services, "PrepareCellThread");
         Facts = Bind<Func<IReadOnlyList<KeyValuePair<string, string>>>>(services, "Facts");
         Preview = Bind<Func<object?, string?>>(services, "Preview");
@@ -32,13 +31,13 @@ public sealed class KernelEngine
     }
 
     /// <summary>Binds the flavour whose <c>HostServices</c> class is <paramref name="services"/>.</summary>
-    public static KernelEngine For(Type services, string? nativePackage = null) => new(services, nativePackage);
+    public static KernelEngine For(Type services, PackageRequest? nativePackage = null) => new(services, nativePackage);
 
     /// <summary>"managed" or "torchsharp".</summary>
     public string Name { get; }
 
-    /// <summary>The NuGet package (id/version) that carries the engine's native libraries, restored when they are missing; null when it needs none.</summary>
-    public string? NativePackage { get; }
+    /// <summary>The NuGet package that carries the engine's native libraries, restored when they are missing; null when it needs none.</summary>
+    public PackageRequest? NativePackage { get; }
 
     /// <summary>Loads what the engine needs in this process; throws with the cause and the fix when it cannot.</summary>
     public Action Activate { get; }
@@ -64,9 +63,7 @@ public sealed class KernelEngine
     /// <summary>(host name, host version) → #!about's aligned lines.</summary>
     public Func<string, string, string> AboutText { get; }
 
-    public Func<int> GetThreads { get; }
 
-    public Action<int> SetThreads { get; }
 
     /// <summary>Run on a cell's thread before the cell: thread-bound engine settings (libtorch's OpenMP thread count).</summary>
     public Action PrepareCellThread { get; }

@@ -1,5 +1,7 @@
 extern alias torchsharp;
 
+using NotebookDL.Kernel.Execution;
+
 namespace NotebookDL.Kernel.Engines;
 
 /// <summary>
@@ -19,7 +21,7 @@ public static class KernelEngines
 
     // TorchSharp-cpu carries libtorch for the CPU; a GPU user references a CUDA package instead (see the README).
     private static readonly Lazy<KernelEngine> torchSharp = new(() => KernelEngine.For(
-        typeof(torchsharp::NotebookDL.Display.HostServices), $"TorchSharp-cpu/{TorchSharpVersion()}"));
+        typeof(torchsharp::NotebookDL.Display.HostServices), new PackageRequest("TorchSharp-cpu", TorchSharpVersion())));
 
     private static string? defaultName;
 

@@ -34,8 +34,7 @@ public static class TorchSharpRequests
             return CellResult.Failed(new CellError("EngineError", $"#r \"nuget: {names}\" after code ran on the managed engine",
                 [$"EngineError: TorchSharp is an engine in NotebookDL, chosen before the first code cell. Restart the kernel and put " +
                  "'#!engine torchsharp' on the first line of the first code cell (instead of #r \"nuget: TorchSharp...\")."]));
-        if (await Interpreter.ActivateAsync(engine).ConfigureAwait(false) is { } failed) return failed;
-        session.UseEngine(engine);
+        if (await Interpreter.SwitchEngineAsync(session, engine).ConfigureAwait(false) is { } failed) return failed;
         output.WriteLine($"#r \"nuget: {names}\": this notebook now runs on the torchsharp engine ({engine.Facts()[0].Value}); " +
             "'#!engine torchsharp' says the same in one line.");
         return null;

@@ -15,15 +15,12 @@ namespace NotebookDL.Kernel.Execution;
 /// </summary>
 public static class ScriptEnvironment
 {
-    /// <summary>What every cell imports besides its engine's API (see <see cref="KernelEngine.Imports"/>).</summary>
-    public static readonly string[] BaseImports =
-    [
-        "System", "System.Linq", "System.Collections.Generic", "System.Text", "System.Threading.Tasks",
-        "NotebookDL.Kernel.Display.KernelNotebook",
-    ];
+    private static readonly string[] FrameworkImports =
+        ["System", "System.Linq", "System.Collections.Generic", "System.Text", "System.Threading.Tasks"];
 
     /// <summary>The imports of a cell on <paramref name="engine"/>: the framework's, the engine's, then the kernel's notebook functions.</summary>
-    public static IReadOnlyList<string> Imports(KernelEngine engine) => [.. BaseImports[..^1], .. engine.Imports, BaseImports[^1]];
+    public static IReadOnlyList<string> Imports(KernelEngine engine) =>
+        [.. FrameworkImports, .. engine.Imports, "NotebookDL.Kernel.Display.KernelNotebook"];
 
     public static readonly CSharpParseOptions ParseOptions =
         new(LanguageVersion.Latest, DocumentationMode.Parse, SourceCodeKind.Script);

@@ -42,7 +42,7 @@ public sealed class ScriptSession
     public bool HasRunCode => codeRan;
 
     /// <summary>
-    /// Moves the session to another engine (activated by the caller, see <see cref="EngineActivator"/>). Only before
+    /// Moves the session to another engine, already activated (<see cref="Interpreter.SwitchEngineAsync"/> does both). Only before
     /// the first code cell: variables made by one engine's code cannot carry over to the other's types. Throws
     /// InvalidOperationException afterwards.
     /// </summary>

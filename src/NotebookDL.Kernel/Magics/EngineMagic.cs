@@ -36,8 +36,7 @@ public sealed class EngineMagic : Magic
         if (engine != session.Engine)
         {
             if (session.HasRunCode) throw new MagicUsageException(NotAfterCode(session.Engine, engine));
-            if (await Interpreter.ActivateAsync(engine).ConfigureAwait(false) is { } failed) return failed;
-            session.UseEngine(engine);
+            if (await Interpreter.SwitchEngineAsync(session, engine).ConfigureAwait(false) is { } failed) return failed;
         }
         foreach (var (name, value) in engine.Facts()) context.WriteLine($"{name,-12}{value}");
         return await context.RunRestAsync().ConfigureAwait(false);
